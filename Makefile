@@ -1,0 +1,71 @@
+# Fengqiao College Platform — the commands of the README.
+#   make run    install what is missing, migrate, seed the demo and serve with a worker
+#   make test   run the whole suite on PostgreSQL, Redis, osmem and Chromium
+#   make lint   ruff and djlint
+#   make serve  production-style server (gunicorn + whitenoise, production settings)
+#   make bench  benchmarks that measure and report (never part of make test)
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+
+.PHONY: makemessages run test lint format serve bench system-deps venv messages prepare services worker help
+
+help:
+	@sed -n '2,7p' Makefile
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c requirements.lock -e ".[test]"
+	@touch $@
+
+venv: $(VENV)/.installed
+
+messages: venv
+	$(PY) manage.py compilemessages -v 0 --ignore=.venv
+
+prepare: system-deps venv messages
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py collectstatic --noinput -v 0
+	$(PY) manage.py seed_demo
+
+run: prepare
+	@$(PY) manage.py demo_logins
+	@PORT=$(PORT) bash scripts/run-dev.sh
+
+services:
+	@bash scripts/test-services.sh
+
+test: system-deps venv messages services
+	bash scripts/run-tests.sh
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates college exhibits courses cases --lint
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+serve: venv messages
+	DJANGO_SETTINGS_MODULE=college.settings.production $(PY) manage.py collectstatic --noinput -v 0
+	DJANGO_SETTINGS_MODULE=college.settings.production $(VENV)/bin/gunicorn college.wsgi --bind 0.0.0.0:$(PORT) --workers $${WEB_CONCURRENCY:-3}
+
+bench: system-deps venv messages services
+	bash scripts/run-benchmarks.sh
+
+# Extract translatable strings: the project catalogue (templates/, core,
+# accounts) and one catalogue per app, so that each app owns its strings.
+APP_LOCALES := exhibits courses cases college/visits college/certificates
+makemessages: venv
+	$(PY) manage.py makemessages -l zh_Hans -l en --no-obsolete \
+	  $(foreach d,$(APP_LOCALES) .venv var node_modules,--ignore=$(d)/*)
+	$(PY) manage.py makemessages -d djangojs -l zh_Hans -l en --no-obsolete --ignore=.venv/* --ignore=var/* --ignore=node_modules/* --ignore=staticfiles/*
+	@for app in $(APP_LOCALES); do (cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l zh_Hans -l en --no-obsolete); done

@@ -1,0 +1,12 @@
+from django.core.management.base import BaseCommand
+
+from college.accounts.demo import DEMO_PASSWORD, login_table
+
+
+class Command(BaseCommand):
+    help = "Print the demo accounts and their password."
+
+    def handle(self, *args, **options):
+        self.stdout.write("Demo accounts (password: %s)" % DEMO_PASSWORD)
+        for email, role in login_table():
+            self.stdout.write(f"  {role:<16} {email}")

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "college.core"
+    label = "core"
+    default_auto_field = "django.db.models.BigAutoField"
+    verbose_name = _("Site")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,1 @@
+"""Models of the visits app (filled by its own issue)."""

@@ -1,0 +1,1 @@
+"""Models of the exhibits app (filled by its own issue)."""
