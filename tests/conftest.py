@@ -25,3 +25,66 @@ def english_home(home_page):
     from wagtail.models import Locale
 
     return home_page.get_translation(Locale.objects.get(language_code="en")).specific
+
+
+# --------------------------------------------------------------------------
+# Elasticsearch: osmem-server, the in-memory Elasticsearch-API engine, is
+# started once per session by its pytest plugin (fixture ``osmem_server``).
+# ``elasticsearch_url`` gives each test a fresh clone of it.
+# --------------------------------------------------------------------------
+@pytest.fixture
+def elasticsearch_url(osmem_clone):
+    return osmem_clone.url
+
+
+@pytest.fixture
+def wagtail_elasticsearch(settings, elasticsearch_url):
+    """Switch Wagtail's search backend to Elasticsearch (osmem) for one test."""
+    from college.settings.base import wagtail_elasticsearch_backend
+
+    settings.ELASTICSEARCH_URL = elasticsearch_url
+    settings.WAGTAILSEARCH_BACKENDS = {"default": wagtail_elasticsearch_backend(elasticsearch_url)}
+    return elasticsearch_url
+
+
+# --------------------------------------------------------------------------
+# Browser tests: Playwright driving Debian's Chromium against live_server.
+# --------------------------------------------------------------------------
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's own
+    # ORM calls are still synchronous, so tell Django not to refuse them.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser tab (phone-sized when asked with ``@pytest.mark.phone``)."""
+    context = browser.new_context(base_url=live_server.url, locale="zh-CN", viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(15000)
+    yield tab
+    context.close()

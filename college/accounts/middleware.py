@@ -25,6 +25,8 @@ class RequireStaffTwoFactorMiddleware:
         if needs_check and not path.startswith(_ALLOWED_PREFIXES):
             user = request.user
             if user_requires_mfa(user) and not user_has_totp(user):
-                messages.warning(request, _("Your role requires two-factor sign-in. Please set up an authenticator app first."))
+                messages.warning(
+                    request, _("Your role requires two-factor sign-in. Please set up an authenticator app first.")
+                )
                 return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)

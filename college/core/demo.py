@@ -6,7 +6,7 @@ by a stable key (slug, email, code) and only creates what is missing.
 """
 
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import CollegeSettings, HomePage
 
@@ -55,10 +55,21 @@ def translate_page(page, locale, fields):
     return translated
 
 
+def ensure_tree_roots():
+    """The page and collection roots Wagtail's migrations make (a flushed
+    database, as in transactional tests, no longer has them)."""
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(title="Root", slug="root", locale=Locale.get_default())
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    return root
+
+
 @transaction.atomic
 def seed(stdout=None, **options):
     zh, en = ensure_locales()
-    root = Page.get_first_root_node()
+    root = ensure_tree_roots()
     # Wagtail's initial migration makes a placeholder page ("Welcome to your
     # new Wagtail site!") in the default locale; it gives way to the home page.
     home = HomePage.objects.filter(locale=zh).first()

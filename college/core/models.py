@@ -54,7 +54,9 @@ class CollegeSettings(BaseGenericSetting):
         related_name="+",
         help_text=_("Printed on certificates. A square PNG with a transparent background works best."),
     )
-    address_zh = models.CharField(_("address (Chinese)"), max_length=200, blank=True, default="浙江省绍兴市诸暨市枫桥镇")
+    address_zh = models.CharField(
+        _("address (Chinese)"), max_length=200, blank=True, default="浙江省绍兴市诸暨市枫桥镇"
+    )
     address_en = models.CharField(
         _("address (English)"), max_length=200, blank=True, default="Fengqiao Town, Zhuji, Shaoxing, Zhejiang"
     )

@@ -282,16 +282,23 @@ CELERY_BEAT_SCHEDULE = {
 # --------------------------------------------------------------------------
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "college")
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "college.core.search.backends.ChineseElasticsearch8SearchBackend",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_wagtail_",
-            "TIMEOUT": 10,
-            "OPTIONS": {},
-        }
+# Dotted path of an elastic_transport node class; empty in production.  The
+# tests set college.core.search.elasticsearch.PlainJSONNode for osmem-server.
+ELASTICSEARCH_NODE_CLASS = os.environ.get("ELASTICSEARCH_NODE_CLASS", "")
+
+
+def wagtail_elasticsearch_backend(url):
+    # The backend adds ELASTICSEARCH_NODE_CLASS to the client's OPTIONS.
+    return {
+        "BACKEND": "college.core.search.backends.ChineseElasticsearch8SearchBackend",
+        "URLS": [url],
+        "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_wagtail_",
+        "TIMEOUT": 10,
     }
+
+
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {"default": wagtail_elasticsearch_backend(ELASTICSEARCH_URL)}
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "college.core.search.backends.ChineseDatabaseSearchBackend"},

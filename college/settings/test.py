@@ -22,6 +22,8 @@ DATABASES = {
     )
 }
 
+ELASTICSEARCH_NODE_CLASS = "college.core.search.elasticsearch.PlainJSONNode"
+
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
 CACHES = {
     "default": {
