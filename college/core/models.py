@@ -89,3 +89,6 @@ class WorkerHeartbeat(models.Model):
 
     class Meta:
         verbose_name = _("worker heartbeat")
+
+    def __str__(self):
+        return f"{self.hostname} @ {self.seen_at:%Y-%m-%d %H:%M:%S}"

@@ -123,7 +123,9 @@ def test_roles_carry_their_wagtail_permissions(db):
     editors = Group.objects.get(name=EDITORS)
     reviewers = Group.objects.get(name=REVIEWERS)
     editor_perms = set(GroupPagePermission.objects.filter(group=editors).values_list("permission__codename", flat=True))
-    reviewer_perms = set(GroupPagePermission.objects.filter(group=reviewers).values_list("permission__codename", flat=True))
+    reviewer_perms = set(
+        GroupPagePermission.objects.filter(group=reviewers).values_list("permission__codename", flat=True)
+    )
     assert "publish_page" not in editor_perms
     assert {"add_page", "change_page"} <= editor_perms
     assert "publish_page" in reviewer_perms

@@ -58,7 +58,13 @@ def test_sign_up_verify_email_log_in_and_edit_profile(client, home_page):
 
     response = client.post(
         "/accounts/profile/",
-        {"real_name": "李明", "work_unit": "诸暨市人民法院枫桥法庭", "position": "法官助理", "region": "浙江省绍兴市", "mobile": "+86 139-0000-1111"},
+        {
+            "real_name": "李明",
+            "work_unit": "诸暨市人民法院枫桥法庭",
+            "position": "法官助理",
+            "region": "浙江省绍兴市",
+            "mobile": "+86 139-0000-1111",
+        },
     )
     assert response.status_code == 302
     user.refresh_from_db()

@@ -44,7 +44,14 @@ def titles(query):
 
 def test_segment_splits_han_runs_into_bigrams_and_keeps_other_text():
     assert cjk.segment("矛盾纠纷调解中心 Fengqiao").split() == [
-        "矛盾", "盾纠", "纠纷", "纷调", "调解", "解中", "中心", "Fengqiao",
+        "矛盾",
+        "盾纠",
+        "纠纷",
+        "纷调",
+        "调解",
+        "解中",
+        "中心",
+        "Fengqiao",
     ]
     assert cjk.segment("“枫桥经验”，好！").split() == ["枫桥", "桥经", "经验", "好"]
 

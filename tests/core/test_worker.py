@@ -36,9 +36,29 @@ def worker_queue(monkeypatch):
         "TEST_REDIS_URL": settings.CELERY_BROKER_URL,
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "college", "worker", "--pool", "solo", "-Q", queue,
-         "--without-gossip", "--without-mingle", "--loglevel", "WARNING", "-n", f"{queue}@%h"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "college",
+            "worker",
+            "--pool",
+            "solo",
+            "-Q",
+            queue,
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel",
+            "WARNING",
+            "-n",
+            f"{queue}@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     # The caller must really send the task to the broker, not run it eagerly.
     monkeypatch.setitem(celery_app.conf, "task_always_eager", False)

@@ -7,6 +7,6 @@ class Command(BaseCommand):
     help = "Print the demo accounts and their password."
 
     def handle(self, *args, **options):
-        self.stdout.write("Demo accounts (password: %s)" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD})")
         for email, role in login_table():
             self.stdout.write(f"  {role:<16} {email}")
