@@ -6,9 +6,11 @@ language (Accept-Language); too few places ``409 {"detail", "places_left"}``.
 """
 
 import datetime
+import functools
 import json
 
 from django.http import JsonResponse
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -25,6 +27,23 @@ STRING_FIELDS = ("organisation", "group_type", "leader_name", "phone", "email", 
 INTEGER_FIELDS = ("slot", "group_size", "vehicles")
 BOOLEAN_FIELDS = ("needs_guided_tour", "needs_briefing", "needs_meeting_room")
 IDEMPOTENCY_KEY_MAX = 100
+
+
+def api_language(view):
+    """Answer in the language of Accept-Language.
+
+    The API lives outside the language prefix, where LocaleMiddleware always
+    picks the default language (prefix_default_language=False).
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        language = translation.get_language_from_request(request, check_path=False)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def errors(field_errors, status=400):
@@ -66,6 +85,7 @@ def _parse_date(value, field, problems):
         return None
 
 
+@api_language
 @require_GET
 def slots(request):
     """Bookable slots between ``from`` and ``to`` (both included) with the places left."""
@@ -115,6 +135,7 @@ def _type_errors(payload):
 
 
 @csrf_exempt
+@api_language
 @require_http_methods(["POST"])
 def create_request(request):
     """Ask for a visit.  Send an ``Idempotency-Key`` header so that a retry books once."""
@@ -160,6 +181,7 @@ def create_request(request):
     return response
 
 
+@api_language
 @require_GET
 def request_status(request, code):
     """The status of one request, by its booking code."""
