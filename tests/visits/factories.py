@@ -76,8 +76,12 @@ def api_payload(slot, size=3, **overrides):
 
 def make_visit(slot, size=3, status="pending", **overrides):
     """A request straight in the database (for tests that start from a given state)."""
-    data = details(size, **overrides)
+    from dataclasses import fields
+
+    detail_names = {f.name for f in fields(VisitDetails)}
+    data = details(size, **{k: v for k, v in overrides.items() if k in detail_names})
+    extra = {k: v for k, v in overrides.items() if k not in detail_names}
     visit = VisitRequest.objects.create(
-        slot=slot, status=status, **{k: v for k, v in data.__dict__.items() if k != "roster"}
+        slot=slot, status=status, **{k: v for k, v in data.__dict__.items() if k != "roster"}, **extra
     )
     return visit
