@@ -15,14 +15,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import services
 from .forms import CancelForm, CheckInForm, DeclineForm, GuideForm, HeadcountForm, NoteForm, RescheduleForm
 from .links import qr_svg
 from .models import CalendarFeedToken, Slot, Status, VisitRequest, local_today, new_feed_token
-from .statistics import month_chart_svg, statistics_csv, year_statistics
+from .reports import month_chart_svg, statistics_csv, year_statistics
 
 VIEW = "visits.view_visitrequest"
 CHANGE = "visits.change_visitrequest"
@@ -82,30 +82,30 @@ def request_detail(request, pk, forms=None):
 
 ACTIONS = {
     # name: (form class or None, service call, success message)
-    "approve": (None, lambda v, f, u: services.approve(v, by=u), _lazy("Approved; the group leader is told by email.")),
+    "approve": (None, lambda v, f, u: services.approve(v, by=u), gettext_lazy("Approved; the group leader is told by email.")),
     "decline": (
         DeclineForm,
         lambda v, f, u: services.decline(v, f.cleaned_data["reason"], by=u),
-        _lazy("Declined; the group leader is told by email."),
+        gettext_lazy("Declined; the group leader is told by email."),
     ),
     "cancel": (
         CancelForm,
         lambda v, f, u: services.cancel(v, by=u, reason=f.cleaned_data["reason"]),
-        _lazy("Cancelled; the places are free again."),
+        gettext_lazy("Cancelled; the places are free again."),
     ),
     "reschedule": (
         RescheduleForm,
         lambda v, f, u: services.reschedule(v, f.cleaned_data["slot"].pk, by=u),
-        _lazy("Moved to the new slot with its places."),
+        gettext_lazy("Moved to the new slot with its places."),
     ),
-    "guide": (GuideForm, lambda v, f, u: services.assign_guide(v, f.cleaned_data["guide"], by=u), _lazy("Guide saved.")),
-    "note": (NoteForm, lambda v, f, u: services.add_note(v, f.cleaned_data["text"], by=u), _lazy("Note added.")),
+    "guide": (GuideForm, lambda v, f, u: services.assign_guide(v, f.cleaned_data["guide"], by=u), gettext_lazy("Guide saved.")),
+    "note": (NoteForm, lambda v, f, u: services.add_note(v, f.cleaned_data["text"], by=u), gettext_lazy("Note added.")),
     "check_in": (
         HeadcountForm,
         lambda v, f, u: services.check_in(v, f.cleaned_data["headcount"], by=u),
-        _lazy("Checked in."),
+        gettext_lazy("Checked in."),
     ),
-    "no_show": (None, lambda v, f, u: services.mark_no_show(v, by=u), _lazy("Marked as a no-show.")),
+    "no_show": (None, lambda v, f, u: services.mark_no_show(v, by=u), gettext_lazy("Marked as a no-show.")),
 }
 
 

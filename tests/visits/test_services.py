@@ -64,7 +64,7 @@ def test_idempotency_key_reused_for_another_request_is_refused(slot):
 
 @pytest.mark.parametrize(
     "days_ahead, message",
-    [(-1, "past"), (0, "at least"), (1, "at least"), (61, "window")],
+    [(-1, "已过"), (0, "至少提前 2 天"), (1, "至少提前 2 天"), (61, "超出可预约范围")],
 )
 def test_slots_outside_the_booking_window_are_refused(hall, days_ahead, message):
     slot = SlotFactory(hall=hall, date=local_today() + datetime.timedelta(days=days_ahead))

@@ -115,14 +115,16 @@ def month_chart_svg(stats: YearStatistics, width=720, height=300) -> str:
         h_v = visited * scale
         h_e = expected * scale
         y_v = top + plot_h - h_v
+        visited_label = escape(_("Month %(m)d: %(n)d visitors") % {"m": month + 1, "n": visited})
         parts.append(
             f'<rect x="{x:.1f}" y="{y_v:.1f}" width="{w:.1f}" height="{h_v:.1f}" fill="#a61b1b">'
-            f"<title>{escape(_('Month %(m)d: %(n)d visitors') % {'m': month + 1, 'n': visited})}</title></rect>"
+            f"<title>{visited_label}</title></rect>"
         )
         if expected:
+            expected_label = escape(_("Month %(m)d: %(n)d expected") % {"m": month + 1, "n": expected})
             parts.append(
                 f'<rect x="{x:.1f}" y="{y_v - h_e:.1f}" width="{w:.1f}" height="{h_e:.1f}" fill="#f6d365">'
-                f"<title>{escape(_('Month %(m)d: %(n)d expected') % {'m': month + 1, 'n': expected})}</title></rect>"
+                f"<title>{expected_label}</title></rect>"
             )
         parts.append(
             f'<text x="{x + w / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle" font-size="12" fill="#1f1f1f">{month + 1}</text>'
@@ -132,15 +134,18 @@ def month_chart_svg(stats: YearStatistics, width=720, height=300) -> str:
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#0b57d0" stroke-width="2" stroke-dasharray="6 4"/>'
         )
+        target_label = escape(_("Monthly share of the target: %(n)s") % {"n": f"{int(monthly_target):,}"})
         parts.append(
             f'<text x="{width - right}" y="{y - 5:.1f}" text-anchor="end" font-size="11" fill="#0b57d0">'
-            f"{escape(_('Monthly share of the target: %(n)s') % {'n': f'{int(monthly_target):,}'})}</text>"
+            f"{target_label}</text>"
         )
     legend_y = height - 8
     parts.append(f'<rect x="{left}" y="{legend_y - 9}" width="10" height="10" fill="#a61b1b"/>')
-    parts.append(f'<text x="{left + 14}" y="{legend_y}" font-size="11">{escape(_("Visitors checked in"))}</text>')
+    checked_in_label = escape(_("Visitors checked in"))
+    still_to_come_label = escape(_("Approved, still to come"))
+    parts.append(f'<text x="{left + 14}" y="{legend_y}" font-size="11">{checked_in_label}</text>')
     parts.append(f'<rect x="{left + 170}" y="{legend_y - 9}" width="10" height="10" fill="#f6d365"/>')
-    parts.append(f'<text x="{left + 184}" y="{legend_y}" font-size="11">{escape(_("Approved, still to come"))}</text>')
+    parts.append(f'<text x="{left + 184}" y="{legend_y}" font-size="11">{still_to_come_label}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
