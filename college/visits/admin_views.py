@@ -7,7 +7,6 @@ import datetime
 import io
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -82,7 +81,11 @@ def request_detail(request, pk, forms=None):
 
 ACTIONS = {
     # name: (form class or None, service call, success message)
-    "approve": (None, lambda v, f, u: services.approve(v, by=u), gettext_lazy("Approved; the group leader is told by email.")),
+    "approve": (
+        None,
+        lambda v, f, u: services.approve(v, by=u),
+        gettext_lazy("Approved; the group leader is told by email."),
+    ),
     "decline": (
         DeclineForm,
         lambda v, f, u: services.decline(v, f.cleaned_data["reason"], by=u),
@@ -98,7 +101,11 @@ ACTIONS = {
         lambda v, f, u: services.reschedule(v, f.cleaned_data["slot"].pk, by=u),
         gettext_lazy("Moved to the new slot with its places."),
     ),
-    "guide": (GuideForm, lambda v, f, u: services.assign_guide(v, f.cleaned_data["guide"], by=u), gettext_lazy("Guide saved.")),
+    "guide": (
+        GuideForm,
+        lambda v, f, u: services.assign_guide(v, f.cleaned_data["guide"], by=u),
+        gettext_lazy("Guide saved."),
+    ),
     "note": (NoteForm, lambda v, f, u: services.add_note(v, f.cleaned_data["text"], by=u), gettext_lazy("Note added.")),
     "check_in": (
         HeadcountForm,

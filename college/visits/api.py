@@ -163,7 +163,9 @@ def create_request(request):
     form = VisitRequestForm(data)
     if not form.is_valid():
         return errors({field: [str(m) for m in messages] for field, messages in form.errors.items()})
-    language = payload.get("language") if payload.get("language") in ("zh-hans", "en") else (get_language() or "zh-hans")
+    language = (
+        payload.get("language") if payload.get("language") in ("zh-hans", "en") else (get_language() or "zh-hans")
+    )
     try:
         visit, created = services.request_visit(
             form.cleaned_data["slot"].pk, form.details(language), idempotency_key=f"api:{key}" if key else None

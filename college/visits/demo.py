@@ -23,8 +23,8 @@ from .models import (
     Slot,
     Status,
     VisitEvent,
-    VisitRequest,
     Visitor,
+    VisitRequest,
     local_today,
 )
 from .services import assign_guide, generate_slots
@@ -78,7 +78,11 @@ PLAN = (
 )
 # Earlier months of the year, so that the statistics have something to show.
 HISTORY_GROUPS = 4  # groups per earlier month, 40–120 people each
-DECLINE_REASONS = ["当天展厅布展，无法接待，请改约其他时间。", "该时段已安排重要接待任务。", "团组人数超出讲解能力，请分批前来。"]
+DECLINE_REASONS = [
+    "当天展厅布展，无法接待，请改约其他时间。",
+    "该时段已安排重要接待任务。",
+    "团组人数超出讲解能力，请分批前来。",
+]
 
 
 def _say(stdout, message):

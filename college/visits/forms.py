@@ -88,9 +88,7 @@ class VisitRequestForm(forms.Form):
     unit_type = forms.ChoiceField(
         label=gettext_lazy("Type of unit"), choices=[("", "—")] + list(UnitType.choices), required=False
     )
-    province = forms.ChoiceField(
-        label=gettext_lazy("Province"), choices=[("", "—")] + list(PROVINCES), required=False
-    )
+    province = forms.ChoiceField(label=gettext_lazy("Province"), choices=[("", "—")] + list(PROVINCES), required=False)
     group_type = forms.ChoiceField(label=gettext_lazy("Group type"), choices=GroupType.choices)
     leader_name = forms.CharField(label=gettext_lazy("Leader's name"), max_length=50, validators=[validate_plain_text])
     phone = forms.CharField(
@@ -109,7 +107,9 @@ class VisitRequestForm(forms.Form):
         validators=[validate_plain_text],
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    needs_guided_tour = forms.BooleanField(label=gettext_lazy("We would like a guided tour"), required=False, initial=True)
+    needs_guided_tour = forms.BooleanField(
+        label=gettext_lazy("We would like a guided tour"), required=False, initial=True
+    )
     needs_briefing = forms.BooleanField(label=gettext_lazy("We would like a briefing"), required=False)
     needs_meeting_room = forms.BooleanField(label=gettext_lazy("We need a meeting room"), required=False)
     vehicles = forms.IntegerField(
@@ -244,7 +244,9 @@ class RescheduleForm(forms.Form):
         super().__init__(*args, **kwargs)
         from .models import local_today
 
-        qs = Slot.objects.filter(is_open=True, date__gte=local_today()).not_closed().with_places().select_related("hall")
+        qs = (
+            Slot.objects.filter(is_open=True, date__gte=local_today()).not_closed().with_places().select_related("hall")
+        )
         if visit is not None:
             qs = qs.exclude(pk=visit.slot_id)
         self.fields["slot"].queryset = qs

@@ -113,7 +113,9 @@ class OpeningRule(models.Model):
         ordering = ["hall", "weekday", "start"]
         verbose_name = _("opening rule")
         verbose_name_plural = _("opening rules (weekly schedule)")
-        constraints = [models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="visits_rule_end_after_start")]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="visits_rule_end_after_start")
+        ]
 
     def __str__(self):
         return f"{self.hall} · {self.get_weekday_display()} {self.start:%H:%M}–{self.end:%H:%M}"
@@ -158,9 +160,7 @@ class SlotQuerySet(models.QuerySet):
     def with_places(self):
         """Annotate ``places_taken`` (people held by pending, approved and checked-in requests)."""
         return self.annotate(
-            places_taken=Coalesce(
-                Sum("requests__group_size", filter=Q(requests__status__in=HOLDING_STATUSES)), 0
-            )
+            places_taken=Coalesce(Sum("requests__group_size", filter=Q(requests__status__in=HOLDING_STATUSES)), 0)
         )
 
     def not_closed(self):
@@ -241,9 +241,9 @@ class Slot(models.Model):
 
     def count_places_taken(self) -> int:
         """People held on this slot now (a fresh query, not the annotation)."""
-        return (
-            self.requests.filter(status__in=HOLDING_STATUSES).aggregate(total=Coalesce(Sum("group_size"), 0))["total"]
-        )
+        return self.requests.filter(status__in=HOLDING_STATUSES).aggregate(total=Coalesce(Sum("group_size"), 0))[
+            "total"
+        ]
 
     @property
     def places_left(self) -> int:
@@ -484,7 +484,12 @@ class VisitEvent(models.Model):
     to_status = models.CharField(max_length=16, blank=True)
     text = models.TextField(_("note"), blank=True)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     at = models.DateTimeField(_("at"), default=timezone.now)
 

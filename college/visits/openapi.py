@@ -134,7 +134,10 @@ SCHEMA = {
                 "requestBody": {"required": True, "content": _json("NewVisitRequest")},
                 "responses": {
                     "201": {"description": "Request made (status pending)", "content": _json("VisitRequest")},
-                    "200": {"description": "Replay of an earlier request with this Idempotency-Key", "content": _json("VisitRequest")},
+                    "200": {
+                        "description": "Replay of an earlier request with this Idempotency-Key",
+                        "content": _json("VisitRequest"),
+                    },
                     "400": {"description": "Bad input", "content": _json("Errors")},
                     "409": {
                         "description": "Too few places left",

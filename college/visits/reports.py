@@ -55,9 +55,7 @@ class YearStatistics:
 def _breakdown(queryset, field_name, choices):
     labels = dict(choices)
     rows = queryset.values(field_name).annotate(groups=Count("pk"), visitors=Sum("actual_headcount")).order_by()
-    result = [
-        (str(labels.get(row[field_name], _("Not given"))), row["groups"], row["visitors"] or 0) for row in rows
-    ]
+    result = [(str(labels.get(row[field_name], _("Not given"))), row["groups"], row["visitors"] or 0) for row in rows]
     return sorted(result, key=lambda r: (-r[2], r[0]))
 
 
@@ -92,7 +90,9 @@ def month_chart_svg(stats: YearStatistics, width=720, height=300) -> str:
     left, right, top, bottom = 56, 12, 16, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     monthly_target = stats.target / 12 if stats.target else 0
-    peak = max([v + e for v, e in zip(stats.visitors_by_month, stats.expected_by_month, strict=True)] + [monthly_target, 1])
+    peak = max(
+        [v + e for v, e in zip(stats.visitors_by_month, stats.expected_by_month, strict=True)] + [monthly_target, 1]
+    )
     scale = plot_h / (peak * 1.1)
     bar_w = plot_w / 12
     title = _("Visitors per month in %(year)d") % {"year": stats.year}
@@ -106,7 +106,9 @@ def month_chart_svg(stats: YearStatistics, width=720, height=300) -> str:
         value = peak * 1.1 * i / 4
         y = top + plot_h - value * scale
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e4ddd0"/>')
-        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#555">{int(value):,}</text>')
+        parts.append(
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#555">{int(value):,}</text>'
+        )
     for month in range(12):
         x = left + month * bar_w + bar_w * 0.15
         w = bar_w * 0.7

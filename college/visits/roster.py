@@ -32,7 +32,9 @@ def clean_names(names) -> list[str]:
                 % {"n": len(cleaned) + 1, "max": NAME_MAX_LENGTH}
             )
         if not _NAME_RE.match(name):
-            raise ValidationError(_("Line %(n)d: “%(name)s” is not a name.") % {"n": len(cleaned) + 1, "name": name[:20]})
+            raise ValidationError(
+                _("Line %(n)d: “%(name)s” is not a name.") % {"n": len(cleaned) + 1, "name": name[:20]}
+            )
         cleaned.append(name)
     return cleaned
 

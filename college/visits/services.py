@@ -26,8 +26,8 @@ from .models import (
     Slot,
     Status,
     VisitEvent,
-    VisitRequest,
     Visitor,
+    VisitRequest,
     booking_window,
     local_today,
 )
@@ -200,8 +200,7 @@ def _transition(visit, allowed_from, to_status, action, by=None, text="", **fiel
         if not changed:
             visit.refresh_from_db()
             raise InvalidTransition(
-                _("This request is %(status)s and cannot be changed that way.")
-                % {"status": visit.get_status_display()}
+                _("This request is %(status)s and cannot be changed that way.") % {"status": visit.get_status_display()}
             )
         from_status = visit.status
         visit.refresh_from_db()
@@ -282,8 +281,7 @@ def reschedule(visit: VisitRequest, new_slot_id, by=None, *, enforce_window=Fals
         )
         if not changed:
             raise InvalidTransition(
-                _("This request is %(status)s and cannot be changed that way.")
-                % {"status": visit.get_status_display()}
+                _("This request is %(status)s and cannot be changed that way.") % {"status": visit.get_status_display()}
             )
         visit.refresh_from_db()
         _record(visit, VisitEvent.Action.RESCHEDULED, by=by, text=f"{old_slot} → {new_slot}")
@@ -323,8 +321,7 @@ def assign_guide(visit: VisitRequest, guide: Guide | None, by=None) -> VisitRequ
         visit.refresh_from_db()
         if visit.status not in HOLDING_STATUSES:
             raise InvalidTransition(
-                _("This request is %(status)s and cannot be changed that way.")
-                % {"status": visit.get_status_display()}
+                _("This request is %(status)s and cannot be changed that way.") % {"status": visit.get_status_display()}
             )
         if guide is not None:
             if not guide.is_active:

@@ -48,7 +48,9 @@ def request_visit(request):
             except services.VisitError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
-                messages.success(request, _("Your request has been sent. Keep your booking code: %(code)s") % {"code": visit.code})
+                messages.success(
+                    request, _("Your request has been sent. Keep your booking code: %(code)s") % {"code": visit.code}
+                )
                 return redirect("visits:status", code=visit.code)
     else:
         form = VisitRequestForm(initial={"needs_guided_tour": True, "vehicles": 0})
@@ -80,9 +82,7 @@ def status_lookup(request):
 
 
 def _get_visit(code):
-    return get_object_or_404(
-        VisitRequest.objects.select_related("slot__hall", "guide"), code=(code or "").upper()
-    )
+    return get_object_or_404(VisitRequest.objects.select_related("slot__hall", "guide"), code=(code or "").upper())
 
 
 @require_GET

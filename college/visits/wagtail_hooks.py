@@ -8,8 +8,8 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_views
 from .models import (
@@ -230,7 +230,11 @@ visits_menu = Menu(
             permission="visits.view_openingrule",
         ),
         LazyUrlMenuItem(
-            _("Closed days"), "visit_closed_days:index", icon_name="cross", order=700, permission="visits.view_closedday"
+            _("Closed days"),
+            "visit_closed_days:index",
+            icon_name="cross",
+            order=700,
+            permission="visits.view_closedday",
         ),
         LazyUrlMenuItem(_("Halls"), "visit_halls:index", icon_name="home", order=800, permission="visits.view_hall"),
         LazyUrlMenuItem(_("Guides"), "visit_guides:index", icon_name="user", order=900, permission="visits.view_guide"),

@@ -46,7 +46,12 @@ def test_slots_lists_bookable_slots_with_places_left_in_shanghai_time(client, sl
 
 @pytest.mark.parametrize(
     "query, field",
-    [("from=2026-13-01", "from"), ("from=yesterday", "from"), ("from=2026-05-10&to=2026-05-01", "to"), ("from=2026-01-01&to=2026-12-31", "to")],
+    [
+        ("from=2026-13-01", "from"),
+        ("from=yesterday", "from"),
+        ("from=2026-05-10&to=2026-05-01", "to"),
+        ("from=2026-01-01&to=2026-12-31", "to"),
+    ],
 )
 def test_slots_with_bad_dates_get_field_errors(client, query, field):
     response = client.get(f"/api/visits/slots/?{query}", HTTP_ACCEPT_LANGUAGE="en")
@@ -188,7 +193,10 @@ def test_openapi_schema_describes_every_endpoint(client):
     # every route of api_urls.py is described, and every described route exists
     from college.visits import api_urls
 
-    routes = {"/" + str(p.pattern).replace("<str:code>", "{code}").replace("<str:token>", "{token}") for p in api_urls.urlpatterns}
+    routes = {
+        "/" + str(p.pattern).replace("<str:code>", "{code}").replace("<str:token>", "{token}")
+        for p in api_urls.urlpatterns
+    }
     assert routes == set(schema["paths"])
     post_op = schema["paths"]["/requests/"]["post"]
     assert {"201", "400", "409"} <= set(post_op["responses"])

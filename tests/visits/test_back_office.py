@@ -190,7 +190,13 @@ def test_secret_calendar_feed_address_can_be_made_and_replaced(client, reception
 
 
 def test_halls_slots_and_guides_are_managed_in_the_admin(client, reception, slot):
-    for url in ("/admin/visit_halls/", "/admin/visit_slots/", "/admin/visit_guides/", "/admin/visit_opening_rules/", "/admin/visit_closed_days/"):
+    for url in (
+        "/admin/visit_halls/",
+        "/admin/visit_slots/",
+        "/admin/visit_guides/",
+        "/admin/visit_opening_rules/",
+        "/admin/visit_closed_days/",
+    ):
         assert client.get(url).status_code == 200, url
     assert "枫桥经验陈列馆" in client.get("/admin/visit_slots/").content.decode()
     response = client.post(

@@ -8,7 +8,13 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_seeds_halls_slots_guides_and_requests_in_every_state_once():
     demo.seed()
-    counts = (Hall.objects.count(), OpeningRule.objects.count(), Slot.objects.count(), Guide.objects.count(), VisitRequest.objects.count())
+    counts = (
+        Hall.objects.count(),
+        OpeningRule.objects.count(),
+        Slot.objects.count(),
+        Guide.objects.count(),
+        VisitRequest.objects.count(),
+    )
     assert counts[0] == 3 and counts[3] == 4
     first, last = booking_window()
     assert Slot.objects.bookable().filter(date=last).exists() or Slot.objects.filter(date__gte=last).exists()
@@ -21,4 +27,10 @@ def test_demo_seeds_halls_slots_guides_and_requests_in_every_state_once():
     for visit in VisitRequest.objects.all():
         assert visit.visitors.count() == visit.group_size
     demo.seed()  # a second run changes nothing
-    assert counts == (Hall.objects.count(), OpeningRule.objects.count(), Slot.objects.count(), Guide.objects.count(), VisitRequest.objects.count())
+    assert counts == (
+        Hall.objects.count(),
+        OpeningRule.objects.count(),
+        Slot.objects.count(),
+        Guide.objects.count(),
+        VisitRequest.objects.count(),
+    )

@@ -72,7 +72,9 @@ def test_decline_email_in_chinese_carries_the_reason(slot, mailoutbox, django_ca
 
 
 def test_reschedule_email_gives_the_new_time(slot, hall, mailoutbox, django_capture_on_commit_callbacks):
-    other = SlotFactory(hall=hall, date=slot.date + datetime.timedelta(days=2), start=datetime.time(14), end=datetime.time(15))
+    other = SlotFactory(
+        hall=hall, date=slot.date + datetime.timedelta(days=2), start=datetime.time(14), end=datetime.time(15)
+    )
     visit, _ = services.request_visit(slot.pk, details(2, language="en"))
     services.approve(visit)
     mailoutbox.clear()
@@ -108,7 +110,9 @@ def test_reminder_goes_once_to_tomorrows_approved_visits(hall, mailoutbox):
 def test_beat_task_opens_slots_ahead(hall):
     from college.visits.models import OpeningRule, Slot
 
-    OpeningRule.objects.create(hall=hall, weekday=local_today().weekday(), start=datetime.time(9), end=datetime.time(10))
+    OpeningRule.objects.create(
+        hall=hall, weekday=local_today().weekday(), start=datetime.time(9), end=datetime.time(10)
+    )
     assert tasks.generate_slots_ahead() >= 8
     assert tasks.generate_slots_ahead() == 0
     assert Slot.objects.filter(date__gt=local_today() + datetime.timedelta(days=53)).exists()

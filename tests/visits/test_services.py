@@ -6,7 +6,16 @@ import pytest
 from django.utils import timezone
 
 from college.visits import services
-from college.visits.models import ClosedDay, GuideAvailability, OpeningRule, Slot, Status, VisitEvent, VisitRequest, local_today
+from college.visits.models import (
+    ClosedDay,
+    GuideAvailability,
+    OpeningRule,
+    Slot,
+    Status,
+    VisitEvent,
+    VisitRequest,
+    local_today,
+)
 
 from .factories import GuideFactory, HallFactory, SlotFactory, details, make_visit
 
@@ -154,7 +163,9 @@ def test_guide_must_be_available_at_that_time(slot):
     visit, _ = services.request_visit(slot.pk, details(2))
     with pytest.raises(services.GuideUnavailable):
         services.assign_guide(visit, guide)
-    GuideAvailability.objects.create(guide=guide, weekday=slot.date.weekday(), start=datetime.time(8), end=datetime.time(12))
+    GuideAvailability.objects.create(
+        guide=guide, weekday=slot.date.weekday(), start=datetime.time(8), end=datetime.time(12)
+    )
     services.assign_guide(visit, guide)
     assert VisitRequest.objects.get(pk=visit.pk).guide == guide
 
