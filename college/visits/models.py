@@ -12,6 +12,7 @@ import secrets
 import zoneinfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, Sum
@@ -230,6 +231,19 @@ class Slot(models.Model):
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.start:%H:%M}–{self.end:%H:%M} · {self.hall}"
+
+    def clean(self):
+        """Staff may not shrink a slot below the people it already holds."""
+        super().clean()
+        if self.pk and self.capacity is not None:
+            taken = self.count_places_taken()
+            if self.capacity < taken:
+                raise ValidationError(
+                    {
+                        "capacity": _("%(n)d people are already booked on this slot; the capacity cannot be lower.")
+                        % {"n": taken}
+                    }
+                )
 
     @property
     def start_at(self) -> datetime.datetime:

@@ -221,3 +221,31 @@ def test_halls_slots_and_guides_are_managed_in_the_admin(client, reception, slot
     from college.visits.models import Guide
 
     assert Guide.objects.get(name="周讲解").availability.count() == 1
+
+
+def test_slot_capacity_cannot_drop_below_the_people_booked(client, reception, slot):
+    make_visit(slot, size=12)
+    response = client.post(
+        f"/admin/visit_slots/edit/{slot.pk}/",
+        {
+            "hall": slot.hall_id,
+            "date": slot.date.isoformat(),
+            "start": "09:00",
+            "end": "10:30",
+            "capacity": "10",
+            "is_open": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "12" in response.content.decode()
+    slot.refresh_from_db()
+    assert slot.capacity == 20
+
+
+def test_a_booked_slot_cannot_be_deleted(client, reception, slot):
+    from college.visits.models import Slot
+
+    make_visit(slot, size=2)
+    response = client.post(f"/admin/visit_slots/delete/{slot.pk}/")
+    assert response.status_code < 500
+    assert Slot.objects.filter(pk=slot.pk).exists()
