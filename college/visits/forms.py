@@ -5,6 +5,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -39,9 +40,29 @@ class SlotChoiceField(forms.ModelChoiceField):
         return slot_label(obj)
 
 
+class SlotsByDayIterator(ModelChoiceIterator):
+    """The slots grouped by day (an <optgroup> each), so that a phone's picker stays short to scan."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        days = {}
+        for slot in self.queryset:
+            days.setdefault(slot.date, []).append(self.choice(slot))
+        for day, choices in days.items():
+            yield (f"{day:%Y-%m-%d} ({formats.date_format(day, 'D')})", choices)
+
+
 class BookableSlotField(SlotChoiceField):
     """Offers the bookable slots, but looks any slot up so that the form can say
     exactly why one cannot be booked (past, closed day, outside the window)."""
+
+    iterator = SlotsByDayIterator
+
+    def label_from_instance(self, obj):
+        left = obj.places_left
+        places = _("%(n)d places left") % {"n": left} if left else _("full")
+        return f"{obj.start:%H:%M}–{obj.end:%H:%M} · {obj.hall} · {places}"
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -135,7 +156,7 @@ class VisitRequestForm(forms.Form):
     def __init__(self, *args, slots=None, **kwargs):
         super().__init__(*args, **kwargs)
         if slots is None:
-            slots = Slot.objects.bookable().with_places().select_related("hall")
+            slots = Slot.objects.bookable().with_places().select_related("hall").order_by("date", "start", "hall__name")
         self.fields["slot"].queryset = slots
 
     def clean_slot(self):

@@ -188,3 +188,14 @@ def test_status_lookup_by_code(client, slot):
 def test_book_a_visit_link_is_in_the_site_navigation(client, home_page):
     html = client.get("/").content.decode()
     assert 'href="/visits/"' in html
+
+
+def test_slots_are_grouped_by_day_in_time_order(client, slot, hall):
+    import datetime
+
+    from .factories import SlotFactory
+
+    SlotFactory(hall=hall, date=slot.date, start=datetime.time(8, 0), end=datetime.time(8, 45))
+    html = client.get("/visits/").content.decode()
+    group = html.split(f'<optgroup label="{slot.date:%Y-%m-%d}', 1)[1].split("</optgroup>", 1)[0]
+    assert group.index("08:00–08:45") < group.index("09:00–10:30")
