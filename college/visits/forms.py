@@ -16,7 +16,7 @@ from . import roster
 from .models import MAX_GROUP_SIZE, PROVINCES, GroupType, Guide, Slot, UnitType
 from .services import VisitDetails, VisitError, check_bookable
 
-_MARKUP_RE = re.compile(r"<\s*[a-zA-Z/!?]|javascript:|&#|on\w+\s*=", re.IGNORECASE)
+_MARKUP_RE = re.compile(r"<\s*[a-zA-Z/!?]|javascript:|&#|\bon\w+\s*=", re.IGNORECASE)
 
 
 def validate_plain_text(value):

@@ -249,3 +249,11 @@ def test_a_booked_slot_cannot_be_deleted(client, reception, slot):
     response = client.post(f"/admin/visit_slots/delete/{slot.pk}/")
     assert response.status_code < 500
     assert Slot.objects.filter(pk=slot.pk).exists()
+
+
+def test_request_list_exports_as_csv(client, reception, slot):
+    make_visit(slot, organisation="导出单位", status=Status.APPROVED)
+    response = client.get("/admin/visits_requests/", {"export": "csv", "status": "approved"})
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content).decode("utf-8-sig") if response.streaming else response.content.decode()
+    assert "导出单位" in content and slot.hall.name in content

@@ -199,3 +199,9 @@ def test_slots_are_grouped_by_day_in_time_order(client, slot, hall):
     html = client.get("/visits/").content.decode()
     group = html.split(f'<optgroup label="{slot.date:%Y-%m-%d}', 1)[1].split("</optgroup>", 1)[0]
     assert group.index("08:00–08:45") < group.index("09:00–10:30")
+
+
+def test_plain_text_with_angle_brackets_or_equals_is_accepted(client, slot):
+    response = client.post("/visits/", form_data(slot, purpose="人数<50，conference=上午；A & B"))
+    assert response.status_code == 302
+    assert VisitRequest.objects.get().purpose == "人数<50，conference=上午；A & B"
