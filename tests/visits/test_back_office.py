@@ -255,5 +255,7 @@ def test_request_list_exports_as_csv(client, reception, slot):
     make_visit(slot, organisation="导出单位", status=Status.APPROVED)
     response = client.get("/admin/visits_requests/", {"export": "csv", "status": "approved"})
     assert response.status_code == 200
-    content = b"".join(response.streaming_content).decode("utf-8-sig") if response.streaming else response.content.decode()
+    content = (
+        b"".join(response.streaming_content).decode("utf-8-sig") if response.streaming else response.content.decode()
+    )
     assert "导出单位" in content and slot.hall.name in content

@@ -53,3 +53,36 @@ def test_embedded_sqlite_default_serialises_writers_without_server_errors(tmp_pa
         assert round_["errors"] == []
         assert set(round_["statuses"]) <= {201, 409}
         assert round_["taken"] == round_["booked"] == 20
+
+
+def test_simultaneous_retries_with_one_idempotency_key_book_once():
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    from .factories import api_payload
+
+    slot = SlotFactory(hall=HallFactory(capacity=20), capacity=20)
+    body = json.dumps(api_payload(slot, 2))
+    barrier = threading.Barrier(20)
+    answers = []
+
+    def retry():
+        barrier.wait()
+        try:
+            response = Client().post(
+                "/api/visits/requests/", body, content_type="application/json", HTTP_IDEMPOTENCY_KEY="same-key"
+            )
+            answers.append((response.status_code, response.json().get("code")))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=retry) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert VisitRequest.objects.filter(slot=slot).count() == 1
+    assert sorted(status for status, _code in answers) == [200] * 19 + [201]
+    assert {code for _status, code in answers} == {VisitRequest.objects.get(slot=slot).code}
