@@ -859,3 +859,23 @@ def year_summary(user, year):
 
 def ledger_years(user):
     return list(CreditEntry.objects.filter(user=user).values_list("year", flat=True).distinct().order_by("-year"))
+
+
+# ---------------------------------------------------------------------------
+# Training classes
+# ---------------------------------------------------------------------------
+@transaction.atomic
+def add_members(training_class, users, now=None):
+    """Put learners in a class and enrol them in every class course (withdrawn enrolments re-open)."""
+    now = _now(now)
+    courses = [link.course for link in training_class.class_courses.select_related("course")]
+    added = 0
+    for user in users:
+        membership, created = TrainingClassMember.objects.get_or_create(
+            training_class=training_class, user=user, defaults={"enrolled_at": now}
+        )
+        added += int(created)
+        for course in courses:
+            enrol(user, course, source=Enrolment.Source.CLASS, now=now)
+        maybe_complete_training_class(membership, now=now)
+    return added
