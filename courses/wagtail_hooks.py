@@ -110,8 +110,8 @@ class EnrolmentViewSet(RecordViewSet):
     menu_label = _("Enrolments")
     list_display = ["user", "course", "source", "enrolled_at", "withdrawn_at", "completed_at"]
     list_filter = ["source", "course", "enrolled_at"]
-    list_export = ["user", "user__email", "user__work_unit", "course", "source", "enrolled_at", "withdrawn_at", "completed_at"]
-    search_fields = ["user__real_name", "user__email"]
+    list_export = ["user", "user.email", "user.work_unit", "course", "source", "enrolled_at", "withdrawn_at", "completed_at"]
+    search_fields = ["user__real_name", "user.email"]
     export_filename = "enrolments"
 
 
@@ -121,8 +121,8 @@ class LessonProgressViewSet(RecordViewSet):
     menu_label = _("Lesson progress")
     list_display = ["user", "lesson", "status", "study_seconds", "covered_seconds", "completed_at"]
     list_filter = ["status", "course"]
-    list_export = ["user", "user__email", "course", "lesson", "status", "study_seconds", "covered_seconds", "completed_at"]
-    search_fields = ["user__real_name", "user__email"]
+    list_export = ["user", "user.email", "course", "lesson", "status", "study_seconds", "covered_seconds", "completed_at"]
+    search_fields = ["user__real_name", "user.email"]
     export_filename = "lesson-progress"
 
 
@@ -132,8 +132,8 @@ class QuizAttemptViewSet(RecordViewSet):
     menu_label = _("Quiz attempts")
     list_display = ["user", "quiz", "number", "status", "score", "passed", "submitted_at"]
     list_filter = ["quiz", "status", "passed"]
-    list_export = ["user", "user__email", "quiz", "course", "number", "status", "score", "passed", "started_at", "submitted_at"]
-    search_fields = ["user__real_name", "user__email"]
+    list_export = ["user", "user.email", "quiz", "course", "number", "status", "score", "passed", "started_at", "submitted_at"]
+    search_fields = ["user__real_name", "user.email"]
     export_filename = "quiz-attempts"
 
 
@@ -143,8 +143,8 @@ class CourseCompletionViewSet(RecordViewSet):
     menu_label = _("Course completions")
     list_display = ["user", "course", "completed_at", "credit_hours", "credit_type", "language"]
     list_filter = ["course", "credit_type", "completed_at"]
-    list_export = ["user", "user__email", "user__work_unit", "course", "completed_at", "credit_hours", "credit_type", "quiz_score", "language"]
-    search_fields = ["user__real_name", "user__email"]
+    list_export = ["user", "user.email", "user.work_unit", "course", "completed_at", "credit_hours", "credit_type", "quiz_score", "language"]
+    search_fields = ["user__real_name", "user.email"]
     export_filename = "course-completions"
 
 
@@ -154,8 +154,8 @@ class CreditEntryViewSet(RecordViewSet):
     menu_label = _("Credit-hour ledger")
     list_display = ["user", "year", "title", "source", "credit_type", "hours", "earned_on", "created_by"]
     list_filter = ["year", "source", "credit_type"]
-    list_export = ["user", "user__email", "user__work_unit", "year", "earned_on", "title", "source", "credit_type", "hours", "reason", "created_by"]
-    search_fields = ["user__real_name", "user__email", "title"]
+    list_export = ["user", "user.email", "user.work_unit", "year", "earned_on", "title", "source", "credit_type", "hours", "reason", "created_by"]
+    search_fields = ["user__real_name", "user.email", "title"]
     export_filename = "credit-hours"
 
 
