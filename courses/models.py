@@ -404,6 +404,9 @@ class LessonRelatedPage(Orderable):
 class Enrolment(models.Model):
     """A learner on a course. Unenrolling sets ``withdrawn_at``; nothing is deleted."""
 
+    # Learner records are not content: keep them out of Wagtail's reference index (a query per save).
+    wagtail_reference_index_ignore = True
+
     class Source(models.TextChoices):
         SELF = "self", _("Self-enrolled")
         CLASS = "class", _("Training class")
@@ -432,6 +435,9 @@ class Enrolment(models.Model):
 
 class LessonProgress(models.Model):
     """A learner's state in one lesson: status, verified time, covered video segments, resume point."""
+
+    # Learner records are not content: keep them out of Wagtail's reference index (a query per save).
+    wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="lesson_progress")
     lesson = models.ForeignKey(LessonPage, verbose_name=_("lesson"), on_delete=models.CASCADE, related_name="progress")
@@ -468,6 +474,9 @@ class Viewing(models.Model):
     lesson in a second tab or device ends the first, so time never counts twice.
     """
 
+    # Learner records are not content: keep them out of Wagtail's reference index (a query per save).
+    wagtail_reference_index_ignore = True
+
     class State(models.TextChoices):
         PLAYING = "playing", _("Playing / visible")
         PAUSED = "paused", _("Paused")
@@ -497,6 +506,9 @@ class Viewing(models.Model):
 class CourseCompletion(models.Model):
     """A course completed by a learner: recorded once, announced by ``signals.course_completed``."""
 
+    # Learner records are not content: keep them out of Wagtail's reference index (a query per save).
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="course_completions")
     course = models.ForeignKey(CoursePage, verbose_name=_("course"), on_delete=models.PROTECT, related_name="completions")
     completed_at = models.DateTimeField(_("completed at"), default=timezone.now)
@@ -519,6 +531,9 @@ class CourseCompletion(models.Model):
 
 class QuizAttempt(models.Model):
     """One attempt at a quiz: the drawn questions and option order, the answers and the server's grade."""
+
+    # Learner records are not content: keep them out of Wagtail's reference index (a query per save).
+    wagtail_reference_index_ignore = True
 
     class Status(models.TextChoices):
         IN_PROGRESS = "in_progress", _("In progress")
@@ -552,6 +567,9 @@ class QuizAttempt(models.Model):
 
 class CreditEntry(models.Model):
     """One line of a learner's credit-hour (学时) ledger for a calendar year."""
+
+    # Learner records are not content: keep them out of Wagtail's reference index (a query per save).
+    wagtail_reference_index_ignore = True
 
     class Source(models.TextChoices):
         COURSE = "course", _("Course")
@@ -641,6 +659,9 @@ class TrainingClassCourse(Orderable):
 class TrainingClassMember(models.Model):
     """A learner in a class; ``completed_at`` is set once every class course is completed."""
 
+    # Learner records are not content: keep them out of Wagtail's reference index (a query per save).
+    wagtail_reference_index_ignore = True
+
     training_class = models.ForeignKey(TrainingClass, verbose_name=_("training class"), on_delete=models.CASCADE, related_name="members")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="training_memberships")
     enrolled_at = models.DateTimeField(_("enrolled at"), default=timezone.now)
@@ -660,6 +681,9 @@ class TrainingClassMember(models.Model):
 
 class RosterImport(models.Model):
     """An uploaded roster file and the per-row report of its import (kept for the audit trail)."""
+
+    # Learner records are not content: keep them out of Wagtail's reference index (a query per save).
+    wagtail_reference_index_ignore = True
 
     training_class = models.ForeignKey(TrainingClass, verbose_name=_("training class"), on_delete=models.CASCADE, related_name="roster_imports")
     file_name = models.CharField(_("file"), max_length=255)

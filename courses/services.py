@@ -420,8 +420,10 @@ def _accept_heartbeat(user, viewing, lesson, seq, state, position, seeked_from, 
     viewing.credited_seconds += study_credit
     viewing.save(update_fields=["last_seq", "last_heartbeat_at", "last_position", "last_state", "credited_seconds"])
 
-    course = lesson_course(lesson)
-    progress = _progress_for_update(user, lesson, course, now)
+    # The progress row exists since start_viewing; its course avoids walking the page tree.
+    progress = LessonProgress.objects.select_for_update().filter(user=user, lesson=lesson).first()
+    if progress is None:
+        progress = _progress_for_update(user, lesson, lesson_course(lesson), now)
     progress.study_seconds += study_credit
     if lesson.kind == LessonKind.VIDEO:
         progress.position_seconds = position
@@ -440,7 +442,7 @@ def _accept_heartbeat(user, viewing, lesson, seq, state, position, seeked_from, 
         newly_completed = True
     progress.save()
     if newly_completed:
-        maybe_complete_course(user, course, language=language, now=now)
+        maybe_complete_course(user, progress.course, language=language, now=now)
     return HeartbeatResult(
         credited=round(study_credit, 3),
         study_seconds=round(progress.study_seconds, 3),

@@ -1,5 +1,6 @@
 """Pages for learners: catalogue, course, lesson, quiz, "My learning" and exports; the heartbeat API."""
 
+import functools
 import json
 import math
 
@@ -10,7 +11,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
@@ -387,6 +388,24 @@ def ledger_export(request, year, fmt):
 # ---------------------------------------------------------------------------
 # JSON API: viewings and heartbeats
 # ---------------------------------------------------------------------------
+def api_language(view):
+    """The API sits outside the language prefix, where Django falls back to zh-hans; answer (and
+    record completions) in the language of the page that calls it: the ``X-Language`` header sent
+    by lesson.js, else the language cookie or Accept-Language."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        language = request.headers.get("X-Language", "")
+        if language not in ("en", "zh-hans"):
+            language = translation.get_language_from_request(request, check_path=False)
+        language = "en" if (language or "").startswith("en") else "zh-hans"
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def _json_errors(errors, status=400, code="invalid"):
     return JsonResponse({"errors": errors, "code": code}, status=status)
 
@@ -417,6 +436,7 @@ def _number(value):
     return float(value)
 
 
+@api_language
 def api_start_viewing(request):
     """POST {lesson: id} → a new viewing token, the resume position and the heartbeat interval."""
     refused = _api_user(request)
@@ -449,6 +469,7 @@ def api_start_viewing(request):
     )
 
 
+@api_language
 def api_heartbeat(request):
     """POST {token, seq, state, position, seeked_from?} → what the server credited."""
     refused = _api_user(request)
@@ -484,6 +505,7 @@ def api_heartbeat(request):
     return JsonResponse(dict(result))
 
 
+@api_language
 def api_end_viewing(request):
     refused = _api_user(request)
     if refused:

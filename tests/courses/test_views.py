@@ -1,5 +1,6 @@
 """Learner pages and the heartbeat API, through the test client."""
 
+import datetime
 import json
 from decimal import Decimal
 
@@ -35,17 +36,17 @@ def api(client, name, body, raw=None):
 
 
 def test_catalogue_filters_and_searches(client, home_page, course):
-    make_course(home_page, slug="digital", title="数字化治理", topic="digital", credit_hours=Decimal("0.5"), summary="城市大脑与网格 grid governance")
+    make_course(home_page, slug="digital", title="城市大脑实务", topic="digital", credit_hours=Decimal("0.5"), summary="城市大脑与网格 grid governance")
     index = course.get_parent()
     response = client.get(index.url)
     assert response.status_code == 200
-    assert "枫桥经验概论" in response.content.decode() and "数字化治理" in response.content.decode()
+    assert "枫桥经验概论" in response.content.decode() and "城市大脑实务" in response.content.decode()
     response = client.get(index.url, {"topic": "digital"})
-    assert "数字化治理" in response.content.decode() and "枫桥经验概论" not in response.content.decode()
+    assert "城市大脑实务" in response.content.decode() and "枫桥经验概论" not in response.content.decode()
     response = client.get(index.url, {"type": "required", "hours": "1to2"})
-    assert "枫桥经验概论" in response.content.decode() and "数字化治理" not in response.content.decode()
+    assert "枫桥经验概论" in response.content.decode() and "城市大脑实务" not in response.content.decode()
     response = client.get(index.url, {"q": "grid"})
-    assert "数字化治理" in response.content.decode() and "枫桥经验概论" not in response.content.decode()
+    assert "城市大脑实务" in response.content.decode() and "枫桥经验概论" not in response.content.decode()
     response = client.get(index.url, {"topic": "<script>", "hours": "999", "page": "x"})
     assert response.status_code == 200
 
@@ -99,14 +100,34 @@ def test_heartbeat_api_credits_and_refuses_bad_input(signed_in, learner, course)
 
 
 def test_heartbeat_error_messages_follow_the_language(signed_in, learner, course):
+    body = json.dumps({"seq": 0})
+    # The API is language-neutral (no /en/ prefix); it answers in the browser's language.
+    english = signed_in.post(reverse("courses_api:heartbeat"), data=body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en")
+    chinese = signed_in.post(reverse("courses_api:heartbeat"), data=body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert english.status_code == chinese.status_code == 400
+    assert english.json()["errors"]["seq"] == ["The sequence number must be a positive whole number."]
+    assert chinese.json()["errors"]["seq"] == ["序号必须是正整数。"]
+    header = signed_in.post(reverse("courses_api:heartbeat"), data=body, content_type="application/json", HTTP_X_LANGUAGE="en")
+    assert header.json()["errors"]["seq"] == ["The sequence number must be a positive whole number."]
+
+
+def test_completion_records_the_language_of_the_page_that_sent_the_heartbeat(signed_in, learner, home_page):
+    from courses.models import CourseCompletion
+
+    course = make_course(home_page, slug="short", lessons=[(LessonKind.VIDEO, 10)])
+    services.enrol(learner, course)
+    lesson = services.course_lessons(course)[0]
+    token = api(signed_in, "start_viewing", {"lesson": lesson.pk}).json()["token"]
+    viewing = Viewing.objects.get(token=token)
+    Viewing.objects.filter(pk=viewing.pk).update(last_state="playing", last_heartbeat_at=viewing.last_heartbeat_at - datetime.timedelta(seconds=10))
     response = signed_in.post(
-        reverse("courses_api:heartbeat"), data=json.dumps({"seq": 0}), content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+        reverse("courses_api:heartbeat"),
+        data=json.dumps({"token": token, "seq": 1, "state": "playing", "position": 10}),
+        content_type="application/json",
+        HTTP_X_LANGUAGE="en",
     )
-    assert response.status_code == 400
-    response_zh = signed_in.post(
-        reverse("courses_api:heartbeat"), data=json.dumps({"seq": 0}), content_type="application/json", HTTP_ACCEPT_LANGUAGE="zh-hans"
-    )
-    assert response_zh.json()["errors"]["seq"] != response.json()["errors"]["seq"] or True
+    assert response.json()["completed"] is True
+    assert CourseCompletion.objects.get(user=learner, course=course).language == "en"
 
 
 def test_second_tab_is_told_it_was_superseded(signed_in, learner, course):

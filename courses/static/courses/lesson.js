@@ -23,7 +23,7 @@
       method: "POST",
       credentials: "same-origin",
       keepalive: !!keepalive,
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf, "X-Language": document.documentElement.lang || "" },
       body: JSON.stringify(body)
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (data) {
