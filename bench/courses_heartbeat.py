@@ -164,6 +164,27 @@ def run():
     ok = all(abs(c - expected) < 1e-6 for c in credited) and len(credited) == LEARNERS
     print(f"  every learner credited exactly {expected:.0f} s of study time: {'yes' if ok else 'NO'}")
 
+    # The same heartbeats without HTTP: the service alone (lock, check, credit), one thread.
+    from django.contrib.auth import get_user_model
+
+    users_by_index = list(get_user_model().objects.filter(username__startswith="bench").order_by("id"))
+    service_ms = []
+    t_service = time.perf_counter()
+    for round_number in range(ROUNDS + 1, 2 * ROUNDS + 1):
+        _sim.now = start + datetime.timedelta(seconds=INTERVAL * round_number)
+        for i in range(LEARNERS):
+            t0 = time.perf_counter()
+            services.heartbeat(users_by_index[i], tokens[i], round_number + 1, "playing", INTERVAL * round_number)
+            service_ms.append((time.perf_counter() - t0) * 1000)
+    service_wall = time.perf_counter() - t_service
+    service_ms.sort()
+    print(
+        f"  service only (no HTTP, 1 thread, {len(service_ms)} calls): p50 {statistics.median(service_ms):.1f} ms   "
+        f"p95 {service_ms[int(len(service_ms) * 0.95) - 1]:.1f} ms   {len(service_ms) / service_wall:.0f} calls/s"
+    )
+    load = os.getloadavg()
+    print(f"  machine load average during the run: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} CPUs")
+
     if os.environ.get("BENCH_PROFILE"):
         import cProfile
         import pstats
@@ -171,15 +192,15 @@ def run():
         from django.db import reset_queries
         from django.test.utils import CaptureQueriesContext
 
-        _sim.now = start + datetime.timedelta(seconds=INTERVAL * (ROUNDS + 1))
+        _sim.now = start + datetime.timedelta(seconds=INTERVAL * (2 * ROUNDS + 1))
         with CaptureQueriesContext(connection) as queries:
-            beat((0, ROUNDS + 1))
+            beat((0, 2 * ROUNDS + 1))
         for q in queries.captured_queries:
             print("   ", q["time"], q["sql"][:150])
         profiler = cProfile.Profile()
         profiler.enable()
         for i in range(1, min(LEARNERS, 30)):
-            beat((i, ROUNDS + 1))
+            beat((i, 2 * ROUNDS + 1))
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
         reset_queries()

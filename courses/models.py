@@ -492,6 +492,9 @@ class Viewing(models.Model):
     last_heartbeat_at = models.DateTimeField()
     last_position = models.FloatField(default=0)
     last_state = models.CharField(max_length=8, choices=State.choices, default=State.PAUSED)
+    # Copied from the lesson when the viewing starts, so a heartbeat reads one narrow row.
+    lesson_kind = models.CharField(max_length=10, choices=LessonKind.choices, default=LessonKind.VIDEO)
+    duration_seconds = models.PositiveIntegerField(default=0)
     credited_seconds = models.FloatField(default=0)
     refused_count = models.PositiveIntegerField(default=0)
 

@@ -335,6 +335,8 @@ def start_viewing(user, lesson, now=None):
     return Viewing.objects.create(
         user=user,
         lesson=lesson,
+        lesson_kind=lesson.kind,
+        duration_seconds=lesson.duration_seconds,
         started_at=now,
         last_heartbeat_at=now,
         last_position=position,
@@ -361,10 +363,9 @@ def heartbeat(user, token, seq, state, position=0.0, seeked_from=None, now=None,
     now = _now(now)
     refusal = None
     with transaction.atomic():
-        viewing = Viewing.objects.select_for_update().select_related("lesson").filter(token=str(token)[:64], user=user).first()
+        viewing = Viewing.objects.select_for_update().filter(token=str(token)[:64], user=user).first()
         if viewing is None:
             raise HeartbeatRefused(_("This viewing is unknown. Reload the page."), code="unknown_viewing")
-        lesson = viewing.lesson
         if not viewing.active:
             refusal = HeartbeatRefused(
                 _("This lesson was opened in another window or device; study time counts there only."), code="superseded"
@@ -373,20 +374,20 @@ def heartbeat(user, token, seq, state, position=0.0, seeked_from=None, now=None,
             refusal = HeartbeatRefused(_("Unknown player state."), code="invalid_state")
         elif not isinstance(seq, int) or seq <= viewing.last_seq:
             refusal = HeartbeatRefused(_("Replayed or out-of-order heartbeat."), code="replayed")
-        elif lesson.kind == LessonKind.VIDEO and not _valid_position(position, lesson, seeked_from):
+        elif viewing.lesson_kind == LessonKind.VIDEO and not _valid_position(position, viewing.duration_seconds, seeked_from):
             refusal = HeartbeatRefused(_("Impossible video position."), code="invalid_position")
         if refusal is not None:
             viewing.refused_count += 1
             viewing.save(update_fields=["refused_count"])
         else:
-            result = _accept_heartbeat(user, viewing, lesson, seq, state, position, seeked_from, now, language)
+            result = _accept_heartbeat(user, viewing, seq, state, position, seeked_from, now, language)
     if refusal is not None:
         raise refusal
     return result
 
 
-def _valid_position(position, lesson, seeked_from):
-    limit = (lesson.duration_seconds or 0) + 1
+def _valid_position(position, duration_seconds, seeked_from):
+    limit = (duration_seconds or 0) + 1
     for value in (position, seeked_from):
         if value is None:
             continue
@@ -395,12 +396,13 @@ def _valid_position(position, lesson, seeked_from):
     return True
 
 
-def _accept_heartbeat(user, viewing, lesson, seq, state, position, seeked_from, now, language):
+def _accept_heartbeat(user, viewing, seq, state, position, seeked_from, now, language):
     elapsed = (now - viewing.last_heartbeat_at).total_seconds()
     interval_counts = viewing.last_state == Viewing.State.PLAYING and 0 < elapsed <= heartbeat_max_gap()
     study_credit = 0.0
     segment = None
-    if lesson.kind == LessonKind.VIDEO:
+    is_video = viewing.lesson_kind == LessonKind.VIDEO
+    if is_video:
         position = float(position)
         watched_to = float(seeked_from) if seeked_from is not None else position
         advance = watched_to - viewing.last_position
@@ -421,21 +423,22 @@ def _accept_heartbeat(user, viewing, lesson, seq, state, position, seeked_from, 
     viewing.save(update_fields=["last_seq", "last_heartbeat_at", "last_position", "last_state", "credited_seconds"])
 
     # The progress row exists since start_viewing; its course avoids walking the page tree.
-    progress = LessonProgress.objects.select_for_update().filter(user=user, lesson=lesson).first()
+    progress = LessonProgress.objects.select_for_update().filter(user=user, lesson_id=viewing.lesson_id).first()
     if progress is None:
+        lesson = viewing.lesson
         progress = _progress_for_update(user, lesson, lesson_course(lesson), now)
     progress.study_seconds += study_credit
-    if lesson.kind == LessonKind.VIDEO:
+    if is_video:
         progress.position_seconds = position
         if segment:
             progress.covered_segments = merge_segments(progress.covered_segments, segment)
             progress.covered_seconds = covered_length(progress.covered_segments)
     newly_completed = False
     if (
-        lesson.kind == LessonKind.VIDEO
+        is_video
         and progress.status != ProgressStatus.COMPLETED
-        and lesson.duration_seconds
-        and progress.covered_seconds >= completion_ratio() * lesson.duration_seconds
+        and viewing.duration_seconds
+        and progress.covered_seconds >= completion_ratio() * viewing.duration_seconds
     ):
         progress.status = ProgressStatus.COMPLETED
         progress.completed_at = now
