@@ -206,3 +206,23 @@ def test_record_listings_open_for_staff_and_are_read_only(client, staff, learner
     assert client.get(reverse("enrolment:add")).status_code in (302, 403)
     export = client.get(reverse("enrolment:index"), {"export": "csv"})
     assert export.status_code == 200 and learner.email in b"".join(export.streaming_content).decode("utf-8-sig")
+
+
+def test_course_library_snippets_and_office_pages_open_for_training_staff(client, staff, training_class):
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    from courses.models import Instructor, Question, QuestionBank, Quiz
+
+    client.force_login(staff)
+    bank = QuestionBank.objects.create(name="题库甲")
+    quiz = Quiz.objects.create(title="测验", bank=bank)
+    question = Question.objects.create(bank=bank, text="问题", explanation="解析")
+    instructor = Instructor.objects.create(name="陈老师")
+    finder = AdminURLFinder(staff)
+    for obj in (bank, quiz, question, instructor, training_class):
+        url = finder.get_edit_url(obj)
+        assert url, obj
+        assert client.get(url).status_code == 200, url
+    assert client.get(reverse("courses_admin:classes")).status_code == 200
+    admin_home = client.get("/admin/").content.decode()
+    assert reverse("courses_admin:classes") in admin_home and reverse("courses_admin:credit_reports") in admin_home

@@ -197,3 +197,32 @@ def test_my_learning_and_exports(signed_in, learner, course):
     assert pdf.content.startswith(b"%PDF")
     assert signed_in.get("/learning/ledger/1999.csv").status_code == 404
     assert signed_in.get("/learning/ledger/2026.exe").status_code == 404
+
+
+def test_learner_actions_refuse_bad_targets_without_errors(signed_in, learner, course, home_page):
+    from tests.accounts.factories import UserFactory
+
+    lesson = services.course_lessons(course)[0]
+    assert signed_in.post(reverse("courses:enrol", args=[home_page.pk])).status_code == 404  # not a course
+    assert signed_in.post(reverse("courses:enrol", args=[999999])).status_code == 404
+    assert signed_in.get(reverse("courses:enrol", args=[course.pk])).status_code == 405
+    assert signed_in.post(reverse("courses:confirm_read", args=[course.pk])).status_code == 404  # not a lesson
+    assert signed_in.post(reverse("courses:unenrol", args=[course.pk]), follow=True).status_code == 200  # not enrolled: a message
+    response = signed_in.post(reverse("courses:start_quiz", args=[course.pk]), follow=True)
+    assert response.status_code == 200 and not QuizAttempt.objects.exists()  # lessons not done yet
+    other = UserFactory()
+    services.enrol(other, course)
+    for done in services.course_lessons(course):
+        LessonProgress.objects.create(user=other, lesson=done, course=course, status="completed")
+    attempt = services.start_attempt(other, course.final_quiz, course=course)
+    assert signed_in.get(reverse("courses:attempt", args=[attempt.pk])).status_code == 404
+    assert signed_in.get(reverse("courses:review", args=[attempt.pk])).status_code == 404
+    services.enrol(learner, course)
+    token = api(signed_in, "start_viewing", {"lesson": lesson.pk}).json()["token"]
+    assert api(signed_in, "end_viewing", {"token": token}).status_code == 200
+    response = api(signed_in, "heartbeat", {"token": token, "seq": 1, "state": "playing", "position": 0})
+    assert response.status_code == 409
+    assert api(signed_in, "end_viewing", {}).status_code == 400
+    second = services.course_lessons(course)[1]
+    response = api(signed_in, "start_viewing", {"lesson": second.pk})
+    assert response.status_code == 400 and response.json()["code"] == "locked"
