@@ -71,11 +71,11 @@ def _is_number(text):
 # ---------------------------------------------------------------------------
 # A learner's year
 # ---------------------------------------------------------------------------
-def learner_year_rows(user, year):
-    summary = services.year_summary(user, year)
+def learner_year_rows(user, year, language=None):
+    summary = services.year_summary(user, year, language=language or translation.get_language())
     headers = [_("Date"), _("Activity"), _("Source"), _("Type"), _("Hours")]
     rows = [
-        [entry.earned_on.isoformat(), entry.title, entry.get_source_display(), entry.get_credit_type_display(), entry.hours]
+        [entry.earned_on.isoformat(), entry.display_title, entry.get_source_display(), entry.get_credit_type_display(), entry.hours]
         for entry in summary["entries"]
     ]
     rows.append(["", _("Required"), "", "", summary["required"]])
@@ -97,7 +97,7 @@ def learner_year_pdf(user, year, language="zh-hans"):
     from college.core.models import CollegeSettings
 
     with translation.override(language):
-        summary = services.year_summary(user, year)
+        summary = services.year_summary(user, year, language=language)
         html = render_to_string(
             "courses/ledger_pdf.html",
             {

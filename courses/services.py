@@ -842,9 +842,16 @@ def record_visit_credit(user, hours, title, reference, earned_on, credit_type=Cr
     return add_credit(user, hours, CreditEntry.Source.VISIT, credit_type, title, earned_on, reference=f"visit:{reference}")
 
 
-def year_summary(user, year):
-    """This year's ledger for a learner: entries, totals per type, target and percent of target."""
-    entries = list(CreditEntry.objects.filter(user=user, year=year).order_by("earned_on", "id"))
+def year_summary(user, year, language=None):
+    """This year's ledger for a learner: entries, totals per type, target and percent of target.
+
+    Each entry gets ``display_title``: a course's title in ``language`` when the course has a copy in it.
+    """
+    entries = list(CreditEntry.objects.filter(user=user, year=year).select_related("course").order_by("earned_on", "id"))
+    for entry in entries:
+        entry.display_title = entry.title
+        if language and entry.course_id:
+            entry.display_title = localized_page(entry.course, _language(language)).title
     required = sum((e.hours for e in entries if e.credit_type == CreditType.REQUIRED), Decimal(0))
     elective = sum((e.hours for e in entries if e.credit_type == CreditType.ELECTIVE), Decimal(0))
     total = required + elective

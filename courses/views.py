@@ -344,7 +344,7 @@ def my_learning(request):
                 "percent": services.course_progress(user, enrolment.course),
             }
         )
-    summary = services.year_summary(user, year)
+    summary = services.year_summary(user, year, language=language)
     years = [services.year_summary(user, y) for y in services.ledger_years(user) if y != year]
     catalogue = None
     from .models import CourseIndexPage

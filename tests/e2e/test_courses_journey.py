@@ -44,7 +44,7 @@ def test_learner_earns_verified_hours_end_to_end(page, home_page, settings):
         home_page,
         slug="journey",
         title="枫桥经验概论",
-        lessons=[(LessonKind.VIDEO, 5), (LessonKind.READING, 3)],
+        lessons=[(LessonKind.VIDEO, 6), (LessonKind.READING, 3)],
         quiz=make_quiz(questions=2, max_attempts=2),
         sequential=True,
         credit_hours=Decimal("2"),
@@ -67,10 +67,10 @@ def test_learner_earns_verified_hours_end_to_end(page, home_page, settings):
     wait_until(lambda: video.evaluate("v => v.readyState") >= 1)
     shot(page, "lesson-video")
     video.evaluate("v => { v.muted = true; return v.play(); }")
-    page.wait_for_selector("[data-next]:not([hidden])", timeout=30000)
+    page.wait_for_selector("[data-next]:not([hidden])", timeout=60000)  # ~6 s of playback; generous on a busy machine
     progress = LessonProgress.objects.get(user=learner, lesson__slug="journey-lesson-1")
     assert progress.status == "completed"
-    assert progress.covered_seconds >= 0.9 * 5
+    assert progress.covered_seconds >= 0.9 * 6
     assert progress.study_seconds <= progress.covered_seconds + 1
 
     page.locator("[data-next] a").click()
@@ -97,7 +97,7 @@ def test_learner_earns_verified_hours_end_to_end(page, home_page, settings):
     assert completion.language == "zh-hans"
     assert CreditEntry.objects.get(user=learner).hours == Decimal("2.00")
     page.goto("/learning/")
-    assert page.locator(".ledger-total").inner_text().startswith("2")
+    assert page.locator(".ledger-total").inner_text() == "已获 2 学时，目标 50 学时"
     assert page.locator("progress.progress--large").get_attribute("value") == "4"
     shot(page, "my-learning")
     if SHOTS:

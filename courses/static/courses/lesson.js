@@ -17,6 +17,7 @@
   var minReading = parseFloat(root.dataset.minReading) || 0;
   var intervalMs = Math.max(1, parseFloat(root.dataset.interval) || 15) * 1000;
   var token = null, seq = 0, stopped = false, lastPosition = 0, seekFrom = null, queue = Promise.resolve();
+  var playWhenReady = false;
 
   function post(url, body, keepalive) {
     return fetch(url, {
@@ -92,6 +93,8 @@
         if (video.readyState >= 1) resume(); else video.addEventListener("loadedmetadata", resume, { once: true });
       }
       if (!video) beat();
+      // Playback asked for before the server issued the viewing resumes now, so no second of it is lost.
+      if (video && playWhenReady) { playWhenReady = false; video.play(); }
       window.setInterval(function () { if (state() === "playing") beat(); }, intervalMs);
     }, function () { warn(root.dataset.msgOffline); });
   }
@@ -99,6 +102,10 @@
   if (video) {
     video.addEventListener("timeupdate", function () { if (!video.seeking) lastPosition = video.currentTime; });
     video.addEventListener("seeking", function () { if (seekFrom === null) seekFrom = lastPosition; });
+    video.addEventListener("play", function () {
+      // Time played before the server has issued a viewing could not be verified: wait for it.
+      if (!token && !stopped) { playWhenReady = true; video.pause(); }
+    });
     ["play", "pause", "seeked", "ended"].forEach(function (name) {
       video.addEventListener(name, function () { beat(); });
     });
