@@ -43,7 +43,7 @@ _sim = threading.local()
 
 
 def simulated_now(now=None):
-    return now or getattr(_sim, "now", None) or datetime.datetime.now(datetime.timezone.utc)
+    return now or getattr(_sim, "now", None) or datetime.datetime.now(datetime.UTC)
 
 
 def build_world():
@@ -101,7 +101,7 @@ def run():
 
     services._now = simulated_now  # the compressed clock
     users, lesson = build_world()
-    start = datetime.datetime.now(datetime.timezone.utc)
+    start = datetime.datetime.now(datetime.UTC)
 
     clients = []
     for user in users:
@@ -115,7 +115,9 @@ def run():
 
     def start_viewing(i):
         _sim.now = start
-        response = clients[i].post("/api/courses/viewings/", json.dumps({"lesson": lesson.pk}), content_type="application/json")
+        response = clients[i].post(
+            "/api/courses/viewings/", json.dumps({"lesson": lesson.pk}), content_type="application/json"
+        )
         tokens[i] = response.json()["token"]
 
     pool = ThreadPoolExecutor(THREADS)  # the same threads (and connections) throughout
@@ -156,10 +158,14 @@ def run():
     p50 = statistics.median(ms)
     p95 = ms[int(len(ms) * 0.95) - 1]
     p99 = ms[int(len(ms) * 0.99) - 1]
-    print(f"courses heartbeat benchmark — {LEARNERS} learners, {ROUNDS} rounds of one heartbeat each per 15 s (simulated), {THREADS} client threads, PostgreSQL")
+    print(
+        f"courses heartbeat benchmark — {LEARNERS} learners, {ROUNDS} rounds of one heartbeat each per 15 s (simulated), {THREADS} client threads, PostgreSQL"
+    )
     print(f"  heartbeats measured: {len(ms)}")
     print(f"  latency p50 {p50:.1f} ms   p95 {p95:.1f} ms   p99 {p99:.1f} ms   max {ms[-1]:.1f} ms")
-    print(f"  throughput {len(ms) / wall:.0f} heartbeats/s (needed: {LEARNERS / INTERVAL:.0f}/s for {LEARNERS} learners every 15 s)")
+    print(
+        f"  throughput {len(ms) / wall:.0f} heartbeats/s (needed: {LEARNERS / INTERVAL:.0f}/s for {LEARNERS} learners every 15 s)"
+    )
     print(f"  goal p95 ≤ 50 ms: {'met' if p95 <= 50 else 'NOT met'}")
     ok = all(abs(c - expected) < 1e-6 for c in credited) and len(credited) == LEARNERS
     print(f"  every learner credited exactly {expected:.0f} s of study time: {'yes' if ok else 'NO'}")
@@ -183,7 +189,9 @@ def run():
         f"p95 {service_ms[int(len(service_ms) * 0.95) - 1]:.1f} ms   {len(service_ms) / service_wall:.0f} calls/s"
     )
     load = os.getloadavg()
-    print(f"  machine load average during the run: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"  machine load average during the run: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} CPUs"
+    )
 
     if os.environ.get("BENCH_PROFILE"):
         import cProfile

@@ -69,7 +69,13 @@ def _class_context(request, training_class, form=None, result=None):
         "result": result,
         "imports": training_class.roster_imports.select_related("uploaded_by")[:5],
         "expected": reports.expected_percent(training_class),
-        "behind_count": len([line for line in table if line["member"].completed_at is None and line["overall"] < reports.expected_percent(training_class)]),
+        "behind_count": len(
+            [
+                line
+                for line in table
+                if line["member"].completed_at is None and line["overall"] < reports.expected_percent(training_class)
+            ]
+        ),
         "can_change": request.user.has_perm("courses.change_trainingclass"),
     }
 
@@ -104,10 +110,16 @@ def class_roster(request, pk):
                 )
                 return redirect("courses_admin:class_detail", pk=pk)
             status = 400
-            messages.error(request, _("Nothing was imported: %(bad)d rows have problems. Correct them and upload the file again.") % {"bad": len(result.bad_rows)})
+            messages.error(
+                request,
+                _("Nothing was imported: %(bad)d rows have problems. Correct them and upload the file again.")
+                % {"bad": len(result.bad_rows)},
+            )
     else:
         status = 400
-    return render(request, "courses/admin/class_detail.html", _class_context(request, training_class, form, result), status=status)
+    return render(
+        request, "courses/admin/class_detail.html", _class_context(request, training_class, form, result), status=status
+    )
 
 
 def class_export(request, pk, fmt):
@@ -214,15 +226,23 @@ def offline_credit(request):
             data = form.cleaned_data
             try:
                 entry = services.add_offline_credit(
-                    data["learner"], data["hours"], data["credit_type"], data["title"], data["reason"], data["earned_on"], request.user
+                    data["learner"],
+                    data["hours"],
+                    data["credit_type"],
+                    data["title"],
+                    data["reason"],
+                    data["earned_on"],
+                    request.user,
                 )
             except services.CourseError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(request, _("%(hours)s hours added for %(name)s.") % {"hours": entry.hours, "name": entry.user.display_name})
+                messages.success(
+                    request,
+                    _("%(hours)s hours added for %(name)s.") % {"hours": entry.hours, "name": entry.user.display_name},
+                )
                 return redirect(f"{request.path}")
         status = 400
     else:
         form = OfflineCreditForm()
     return render(request, "courses/admin/offline_credit.html", {"form": form}, status=status)
-

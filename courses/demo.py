@@ -19,10 +19,10 @@ from .models import (
     Choice,
     CourseIndexPage,
     CoursePage,
-    LessonProgress,
     Instructor,
     LessonKind,
     LessonPage,
+    LessonProgress,
     Question,
     QuestionBank,
     Quiz,
@@ -68,7 +68,9 @@ def _index(home, zh, en):
 def _instructors():
     people = []
     for name, name_en, title, title_en in INSTRUCTORS:
-        person, _ = Instructor.objects.get_or_create(name=name, defaults={"name_en": name_en, "title": title, "title_en": title_en})
+        person, _ = Instructor.objects.get_or_create(
+            name=name, defaults={"name_en": name_en, "title": title, "title_en": title_en}
+        )
         people.append(person)
     return people
 
@@ -81,7 +83,9 @@ def _quiz(data):
                 bank=bank, kind=kind, text=text, text_en=text_en, explanation=explanation, explanation_en=explanation_en
             )
             for order, (choice, choice_en, correct) in enumerate(choices):
-                Choice.objects.create(question=question, text=choice, text_en=choice_en, is_correct=correct, sort_order=order)
+                Choice.objects.create(
+                    question=question, text=choice, text_en=choice_en, is_correct=correct, sort_order=order
+                )
     quiz, _ = Quiz.objects.get_or_create(
         bank=bank,
         defaults={
@@ -171,8 +175,9 @@ def _study(user, course, lessons_to_finish, start, take_quiz):
 
 
 def _demo_learners(user_model):
-    from college.accounts.roles import LEARNERS
     from django.contrib.auth.models import Group
+
+    from college.accounts.roles import LEARNERS
 
     group = Group.objects.filter(name=LEARNERS).first()
     people = [
@@ -184,7 +189,14 @@ def _demo_learners(user_model):
     for email, name, unit, mobile in people:
         user = user_model.objects.filter(email=email).first()
         if user is None:
-            user = user_model(username=email.split("@")[0], email=email, real_name=name, work_unit=unit, mobile=mobile, region="浙江省绍兴市")
+            user = user_model(
+                username=email.split("@")[0],
+                email=email,
+                real_name=name,
+                work_unit=unit,
+                mobile=mobile,
+                region="浙江省绍兴市",
+            )
             user.set_unusable_password()
             user.save()
             if group:

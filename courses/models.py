@@ -66,7 +66,12 @@ class Instructor(index.Indexed, models.Model):
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     bio = models.TextField(_("biography"), blank=True)
     photo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
@@ -115,7 +120,9 @@ class Question(index.Indexed, ClusterableModel):
         MULTIPLE = "multiple", _("Multiple choice")
         TRUE_FALSE = "true_false", _("True or false")
 
-    bank = models.ForeignKey(QuestionBank, verbose_name=_("question bank"), on_delete=models.CASCADE, related_name="questions")
+    bank = models.ForeignKey(
+        QuestionBank, verbose_name=_("question bank"), on_delete=models.CASCADE, related_name="questions"
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.SINGLE)
     text = models.TextField(_("question"))
     text_en = models.TextField(_("question (English)"), blank=True)
@@ -145,7 +152,9 @@ class Question(index.Indexed, ClusterableModel):
         return self.text_en if (language_code or "").startswith("en") and self.text_en else self.text
 
     def explanation_for(self, language_code):
-        return self.explanation_en if (language_code or "").startswith("en") and self.explanation_en else self.explanation
+        return (
+            self.explanation_en if (language_code or "").startswith("en") and self.explanation_en else self.explanation
+        )
 
 
 class Choice(Orderable):
@@ -176,20 +185,31 @@ class Quiz(models.Model):
 
     title = models.CharField(_("title"), max_length=150)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    bank = models.ForeignKey(QuestionBank, verbose_name=_("question bank"), on_delete=models.PROTECT, related_name="quizzes")
+    bank = models.ForeignKey(
+        QuestionBank, verbose_name=_("question bank"), on_delete=models.PROTECT, related_name="quizzes"
+    )
     question_count = models.PositiveSmallIntegerField(
-        _("questions per attempt"), default=5, validators=[MinValueValidator(1)],
+        _("questions per attempt"),
+        default=5,
+        validators=[MinValueValidator(1)],
         help_text=_("Drawn at random from the bank for every attempt."),
     )
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"), default=60, validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
     max_attempts = models.PositiveSmallIntegerField(_("attempts allowed"), default=3, help_text=_("0 means unlimited."))
-    time_limit_minutes = models.PositiveSmallIntegerField(_("time limit (minutes)"), default=20, help_text=_("0 means none."))
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"), default=20, help_text=_("0 means none.")
+    )
     shuffle_options = models.BooleanField(_("shuffle options"), default=True)
-    score_policy = models.CharField(_("score policy"), max_length=8, choices=ScorePolicy.choices, default=ScorePolicy.BEST)
+    score_policy = models.CharField(
+        _("score policy"), max_length=8, choices=ScorePolicy.choices, default=ScorePolicy.BEST
+    )
     credit_hours = models.DecimalField(
-        _("credit hours for passing"), max_digits=5, decimal_places=2, default=0,
+        _("credit hours for passing"),
+        max_digits=5,
+        decimal_places=2,
+        default=0,
         help_text=_("Credited once, the first time the learner passes. 0 for none."),
     )
 
@@ -251,19 +271,30 @@ class CoursePage(Page):
     objectives = RichTextField(_("learning objectives"), blank=True, features=["ul", "ol", "bold"])
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices, default=Topic.HISTORY)
     credit_hours = models.DecimalField(
-        _("credit hours"), max_digits=5, decimal_places=2, default=1,
+        _("credit hours"),
+        max_digits=5,
+        decimal_places=2,
+        default=1,
         validators=[MinValueValidator(0)],
         help_text=_("Credited once to the learner's annual ledger when the course is completed."),
     )
-    credit_type = models.CharField(_("required or elective"), max_length=10, choices=CreditType.choices, default=CreditType.ELECTIVE)
+    credit_type = models.CharField(
+        _("required or elective"), max_length=10, choices=CreditType.choices, default=CreditType.ELECTIVE
+    )
     sequential = models.BooleanField(
-        _("unlock lessons in sequence"), default=False,
+        _("unlock lessons in sequence"),
+        default=False,
         help_text=_("A lesson opens only when the lessons before it are completed."),
     )
     enrolment_open = models.BooleanField(_("open for self-enrolment"), default=True)
     instructors = ParentalManyToManyField(Instructor, verbose_name=_("instructors"), blank=True)
     final_quiz = models.ForeignKey(
-        Quiz, verbose_name=_("final quiz"), null=True, blank=True, on_delete=models.SET_NULL, related_name="courses",
+        Quiz,
+        verbose_name=_("final quiz"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="courses",
         help_text=_("Must be passed for the course to complete."),
     )
 
@@ -272,7 +303,13 @@ class CoursePage(Page):
         FieldPanel("overview"),
         FieldPanel("objectives"),
         MultiFieldPanel(
-            [FieldPanel("topic"), FieldPanel("credit_hours"), FieldPanel("credit_type"), FieldPanel("sequential"), FieldPanel("enrolment_open")],
+            [
+                FieldPanel("topic"),
+                FieldPanel("credit_hours"),
+                FieldPanel("credit_type"),
+                FieldPanel("sequential"),
+                FieldPanel("enrolment_open"),
+            ],
             heading=_("Study rules"),
         ),
         FieldPanel("instructors"),
@@ -334,10 +371,18 @@ class LessonPage(Page):
     kind = models.CharField(_("kind"), max_length=10, choices=LessonKind.choices, default=LessonKind.READING)
     summary = models.TextField(_("summary"), blank=True, max_length=300)
     video = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("video file"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtaildocs.Document",
+        verbose_name=_("video file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     video_url = models.CharField(
-        _("video address"), max_length=500, blank=True, help_text=_("Used when no video file is chosen, e.g. /static/… or https://…")
+        _("video address"),
+        max_length=500,
+        blank=True,
+        help_text=_("Used when no video file is chosen, e.g. /static/… or https://…"),
     )
     duration_seconds = models.PositiveIntegerField(_("video duration (seconds)"), default=0)
     min_reading_seconds = models.PositiveIntegerField(
@@ -349,7 +394,9 @@ class LessonPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("video"), FieldPanel("video_url"), FieldPanel("duration_seconds")], heading=_("Video")),
+        MultiFieldPanel(
+            [FieldPanel("video"), FieldPanel("video_url"), FieldPanel("duration_seconds")], heading=_("Video")
+        ),
         FieldPanel("min_reading_seconds"),
         FieldPanel("required"),
         FieldPanel("body"),
@@ -412,8 +459,12 @@ class Enrolment(models.Model):
         CLASS = "class", _("Training class")
         STAFF = "staff", _("Enrolled by staff")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="enrolments")
-    course = models.ForeignKey(CoursePage, verbose_name=_("course"), on_delete=models.CASCADE, related_name="enrolments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="enrolments"
+    )
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), on_delete=models.CASCADE, related_name="enrolments"
+    )
     source = models.CharField(_("source"), max_length=8, choices=Source.choices, default=Source.SELF)
     enrolled_at = models.DateTimeField(_("enrolled at"), default=timezone.now)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
@@ -439,10 +490,16 @@ class LessonProgress(models.Model):
     # Learner records are not content: keep them out of Wagtail's reference index (a query per save).
     wagtail_reference_index_ignore = True
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="lesson_progress")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="lesson_progress"
+    )
     lesson = models.ForeignKey(LessonPage, verbose_name=_("lesson"), on_delete=models.CASCADE, related_name="progress")
-    course = models.ForeignKey(CoursePage, verbose_name=_("course"), on_delete=models.CASCADE, related_name="lesson_progress")
-    status = models.CharField(_("status"), max_length=12, choices=ProgressStatus.choices, default=ProgressStatus.NOT_STARTED)
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), on_delete=models.CASCADE, related_name="lesson_progress"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=ProgressStatus.choices, default=ProgressStatus.NOT_STARTED
+    )
     # Real (wall-clock) seconds the server verified the learner spent in the lesson.
     study_seconds = models.FloatField(_("verified study time (s)"), default=0)
     # Video: merged [start, end] segments of the video verified as watched.
@@ -505,6 +562,9 @@ class Viewing(models.Model):
             models.UniqueConstraint(fields=["user"], condition=Q(active=True), name="courses_one_active_viewing"),
         ]
 
+    def __str__(self):
+        return f"{self.user} · {self.lesson_id} · {self.started_at:%Y-%m-%d %H:%M}"
+
 
 class CourseCompletion(models.Model):
     """A course completed by a learner: recorded once, announced by ``signals.course_completed``."""
@@ -512,8 +572,12 @@ class CourseCompletion(models.Model):
     # Learner records are not content: keep them out of Wagtail's reference index (a query per save).
     wagtail_reference_index_ignore = True
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="course_completions")
-    course = models.ForeignKey(CoursePage, verbose_name=_("course"), on_delete=models.PROTECT, related_name="completions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="course_completions"
+    )
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), on_delete=models.PROTECT, related_name="completions"
+    )
     completed_at = models.DateTimeField(_("completed at"), default=timezone.now)
     # Language of the site the learner used when completing ("zh-hans" or "en"):
     # certificates are rendered in it.
@@ -543,9 +607,18 @@ class QuizAttempt(models.Model):
         SUBMITTED = "submitted", _("Submitted")
         EXPIRED = "expired", _("Expired")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="quiz_attempts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
     quiz = models.ForeignKey(Quiz, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="attempts")
-    course = models.ForeignKey(CoursePage, verbose_name=_("course"), null=True, blank=True, on_delete=models.SET_NULL, related_name="quiz_attempts")
+    course = models.ForeignKey(
+        CoursePage,
+        verbose_name=_("course"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quiz_attempts",
+    )
     number = models.PositiveSmallIntegerField(_("attempt"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.IN_PROGRESS)
     started_at = models.DateTimeField(_("started at"))
@@ -580,19 +653,28 @@ class CreditEntry(models.Model):
         OFFLINE = "offline", _("Offline activity")
         VISIT = "visit", _("Visit")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="credit_entries")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="credit_entries"
+    )
     year = models.PositiveSmallIntegerField(_("year"), db_index=True)
     hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2, validators=[MinValueValidator(0.01)])
     source = models.CharField(_("source"), max_length=8, choices=Source.choices)
     credit_type = models.CharField(_("required or elective"), max_length=10, choices=CreditType.choices)
     title = models.CharField(_("activity"), max_length=255)
-    course = models.ForeignKey(CoursePage, verbose_name=_("course"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     # A key that makes an activity count once ("course:12", "quiz:3", "visit:45").
     reference = models.CharField(_("reference"), max_length=80, blank=True)
     reason = models.TextField(_("reason"), blank=True, help_text=_("Why staff added this entry (offline activities)."))
     earned_on = models.DateField(_("date"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("entered by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -600,7 +682,9 @@ class CreditEntry(models.Model):
         verbose_name = _("credit-hour entry")
         verbose_name_plural = _("credit-hour entries")
         constraints = [
-            models.UniqueConstraint(fields=["user", "reference"], condition=~Q(reference=""), name="courses_credit_once"),
+            models.UniqueConstraint(
+                fields=["user", "reference"], condition=~Q(reference=""), name="courses_credit_once"
+            ),
         ]
         ordering = ["-earned_on", "-id"]
 
@@ -650,7 +734,9 @@ class TrainingClass(ClusterableModel):
 
 class TrainingClassCourse(Orderable):
     training_class = ParentalKey(TrainingClass, on_delete=models.CASCADE, related_name="class_courses")
-    course = models.ForeignKey(CoursePage, verbose_name=_("course"), on_delete=models.CASCADE, related_name="training_classes")
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), on_delete=models.CASCADE, related_name="training_classes"
+    )
 
     panels = [PageChooserPanel("course", "courses.CoursePage")]
 
@@ -665,8 +751,15 @@ class TrainingClassMember(models.Model):
     # Learner records are not content: keep them out of Wagtail's reference index (a query per save).
     wagtail_reference_index_ignore = True
 
-    training_class = models.ForeignKey(TrainingClass, verbose_name=_("training class"), on_delete=models.CASCADE, related_name="members")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="training_memberships")
+    training_class = models.ForeignKey(
+        TrainingClass, verbose_name=_("training class"), on_delete=models.CASCADE, related_name="members"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="training_memberships",
+    )
     enrolled_at = models.DateTimeField(_("enrolled at"), default=timezone.now)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=10, default="zh-hans")
@@ -688,9 +781,13 @@ class RosterImport(models.Model):
     # Learner records are not content: keep them out of Wagtail's reference index (a query per save).
     wagtail_reference_index_ignore = True
 
-    training_class = models.ForeignKey(TrainingClass, verbose_name=_("training class"), on_delete=models.CASCADE, related_name="roster_imports")
+    training_class = models.ForeignKey(
+        TrainingClass, verbose_name=_("training class"), on_delete=models.CASCADE, related_name="roster_imports"
+    )
     file_name = models.CharField(_("file"), max_length=255)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     succeeded = models.BooleanField(_("imported"), default=False)
     row_count = models.PositiveIntegerField(_("rows"), default=0)
@@ -701,3 +798,6 @@ class RosterImport(models.Model):
         verbose_name = _("roster import")
         verbose_name_plural = _("roster imports")
         ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return f"{self.training_class} · {self.file_name}"

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import services
-from .models import CourseCompletion, CreditEntry, CreditType, LessonProgress, ProgressStatus, TrainingClassMember
+from .models import CourseCompletion, CreditType, LessonProgress, ProgressStatus, TrainingClassMember
 
 
 # ---------------------------------------------------------------------------
@@ -39,7 +39,9 @@ def to_xlsx(headers, rows, title="Report"):
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([float(v) if isinstance(v, Decimal) else _cell(v) if not isinstance(v, (int, float)) else v for v in row])
+        sheet.append(
+            [float(v) if isinstance(v, Decimal) else _cell(v) if not isinstance(v, (int, float)) else v for v in row]
+        )
     for column in sheet.columns:
         width = max(len(str(c.value or "")) for c in column)
         sheet.column_dimensions[column[0].column_letter].width = min(50, max(10, width * 2))
@@ -75,7 +77,13 @@ def learner_year_rows(user, year, language=None):
     summary = services.year_summary(user, year, language=language or translation.get_language())
     headers = [_("Date"), _("Activity"), _("Source"), _("Type"), _("Hours")]
     rows = [
-        [entry.earned_on.isoformat(), entry.display_title, entry.get_source_display(), entry.get_credit_type_display(), entry.hours]
+        [
+            entry.earned_on.isoformat(),
+            entry.display_title,
+            entry.get_source_display(),
+            entry.get_credit_type_display(),
+            entry.hours,
+        ]
         for entry in summary["entries"]
     ]
     rows.append(["", _("Required"), "", "", summary["required"]])
@@ -120,34 +128,80 @@ def hours_by_learner(year, work_unit=None):
     if work_unit:
         users = users.filter(work_unit=work_unit)
     users = users.annotate(
-        required=Sum("credit_entries__hours", filter=Q(credit_entries__year=year, credit_entries__credit_type=CreditType.REQUIRED)),
-        elective=Sum("credit_entries__hours", filter=Q(credit_entries__year=year, credit_entries__credit_type=CreditType.ELECTIVE)),
+        required=Sum(
+            "credit_entries__hours",
+            filter=Q(credit_entries__year=year, credit_entries__credit_type=CreditType.REQUIRED),
+        ),
+        elective=Sum(
+            "credit_entries__hours",
+            filter=Q(credit_entries__year=year, credit_entries__credit_type=CreditType.ELECTIVE),
+        ),
     ).order_by("work_unit", "real_name", "email")
     target, required_target = services.annual_target(), services.annual_required_target()
-    headers = [_("Name"), _("Email"), _("Work unit"), _("Position"), _("Required"), _("Elective"), _("Total"), _("Target met")]
+    headers = [
+        _("Name"),
+        _("Email"),
+        _("Work unit"),
+        _("Position"),
+        _("Required"),
+        _("Elective"),
+        _("Total"),
+        _("Target met"),
+    ]
     rows = []
     for user in users:
         required, elective = user.required or Decimal(0), user.elective or Decimal(0)
         total = required + elective
         met = total >= target and required >= required_target
-        rows.append([user.display_name, user.email, user.work_unit, user.position, required, elective, total, _("Yes") if met else _("No")])
+        rows.append(
+            [
+                user.display_name,
+                user.email,
+                user.work_unit,
+                user.position,
+                required,
+                elective,
+                total,
+                _("Yes") if met else _("No"),
+            ]
+        )
     return headers, rows
 
 
 def hours_by_work_unit(year):
     headers_l, learner_rows = hours_by_learner(year)
     units = {}
-    for name, email, unit, position, required, elective, total, met in learner_rows:
-        data = units.setdefault(unit or _("(no work unit)"), {"learners": 0, "required": Decimal(0), "elective": Decimal(0), "met": 0})
+    for _name, _email, unit, _position, required, elective, _total, met in learner_rows:
+        data = units.setdefault(
+            unit or _("(no work unit)"), {"learners": 0, "required": Decimal(0), "elective": Decimal(0), "met": 0}
+        )
         data["learners"] += 1
         data["required"] += required
         data["elective"] += elective
         data["met"] += int(met == _("Yes"))
-    headers = [_("Work unit"), _("Learners"), _("Required"), _("Elective"), _("Total"), _("Average per learner"), _("Learners meeting the target")]
+    headers = [
+        _("Work unit"),
+        _("Learners"),
+        _("Required"),
+        _("Elective"),
+        _("Total"),
+        _("Average per learner"),
+        _("Learners meeting the target"),
+    ]
     rows = []
     for unit, data in sorted(units.items()):
         total = data["required"] + data["elective"]
-        rows.append([unit, data["learners"], data["required"], data["elective"], total, (total / data["learners"]).quantize(Decimal("0.01")), data["met"]])
+        rows.append(
+            [
+                unit,
+                data["learners"],
+                data["required"],
+                data["elective"],
+                total,
+                (total / data["learners"]).quantize(Decimal("0.01")),
+                data["met"],
+            ]
+        )
     return headers, rows
 
 
@@ -157,11 +211,19 @@ def hours_by_work_unit(year):
 def class_progress(training_class):
     """Per learner per course: percent done and completion; plus the learner's overall percent."""
     courses = [link.course for link in training_class.class_courses.select_related("course")]
-    members = list(TrainingClassMember.objects.filter(training_class=training_class).select_related("user").order_by("user__real_name", "user__email"))
-    completions = set(
-        CourseCompletion.objects.filter(user__in=[m.user_id for m in members], course__in=courses).values_list("user_id", "course_id")
+    members = list(
+        TrainingClassMember.objects.filter(training_class=training_class)
+        .select_related("user")
+        .order_by("user__real_name", "user__email")
     )
-    lessons = {course.pk: [lesson.pk for lesson in services.course_lessons(course) if lesson.required] for course in courses}
+    completions = set(
+        CourseCompletion.objects.filter(user__in=[m.user_id for m in members], course__in=courses).values_list(
+            "user_id", "course_id"
+        )
+    )
+    lessons = {
+        course.pk: [lesson.pk for lesson in services.course_lessons(course) if lesson.required] for course in courses
+    }
     done_lessons = {}
     for user_id, lesson_id in LessonProgress.objects.filter(
         user__in=[m.user_id for m in members], course__in=courses, status=ProgressStatus.COMPLETED
@@ -178,7 +240,9 @@ def class_progress(training_class):
                 done = len(done_lessons.get(member.user_id, set()) & set(lessons[course.pk]))
                 if course.final_quiz_id and services.quiz_passed(member.user, course.final_quiz):
                     done += 1
-                cells.append({"course": course, "percent": round(100 * done / len(units)) if units else 0, "completed": False})
+                cells.append(
+                    {"course": course, "percent": round(100 * done / len(units)) if units else 0, "completed": False}
+                )
         overall = round(sum(c["percent"] for c in cells) / len(cells)) if cells else 0
         table.append({"member": member, "user": member.user, "cells": cells, "overall": overall})
     return courses, table
@@ -186,14 +250,23 @@ def class_progress(training_class):
 
 def class_progress_export(training_class):
     courses, table = class_progress(training_class)
-    headers = [_("Name"), _("Email"), _("Mobile"), _("Work unit")] + [course.title for course in courses] + [_("Overall"), _("Class completed")]
+    headers = (
+        [_("Name"), _("Email"), _("Mobile"), _("Work unit")]
+        + [course.title for course in courses]
+        + [_("Overall"), _("Class completed")]
+    )
     rows = []
     for line in table:
         user = line["user"]
         rows.append(
             [user.display_name, user.email, user.mobile, user.work_unit]
             + [f"{cell['percent']}%" for cell in line["cells"]]
-            + [f"{line['overall']}%", timezone.localtime(line["member"].completed_at).date().isoformat() if line["member"].completed_at else ""]
+            + [
+                f"{line['overall']}%",
+                timezone.localtime(line["member"].completed_at).date().isoformat()
+                if line["member"].completed_at
+                else "",
+            ]
         )
     return headers, rows
 

@@ -156,7 +156,14 @@ def _read_xlsx(data):
     sheet = workbook.worksheets[0]
     table = []
     for cells in sheet.iter_rows(values_only=True):
-        table.append(["" if value is None else (str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)) for value in cells])
+        table.append(
+            [
+                ""
+                if value is None
+                else (str(int(value)) if isinstance(value, float) and value.is_integer() else str(value))
+                for value in cells
+            ]
+        )
         if len(table) > max_rows() + 1:
             break
     workbook.close()
@@ -190,7 +197,9 @@ def check_rows(training_class, table):
                 validate_mobile(row.mobile)
                 row.mobile = normalise_mobile(row.mobile)
             except ValidationError:
-                row.errors.append(_("“%(mobile)s” is not a valid mainland China mobile number.") % {"mobile": row.mobile})
+                row.errors.append(
+                    _("“%(mobile)s” is not a valid mainland China mobile number.") % {"mobile": row.mobile}
+                )
             if row.mobile in seen_mobile:
                 row.errors.append(_("The same mobile number is on row %(row)d.") % {"row": seen_mobile[row.mobile]})
             seen_mobile.setdefault(row.mobile, number)
@@ -204,7 +213,9 @@ def check_rows(training_class, table):
         by_email = list(User.objects.filter(email__iexact=row.email)[:2]) if row.email else []
         by_mobile = list(User.objects.filter(mobile=row.mobile)[:2]) if row.mobile else []
         if len(by_email) > 1 or len(by_mobile) > 1:
-            row.errors.append(_("Several accounts have this email address or mobile number; enrol this learner by hand."))
+            row.errors.append(
+                _("Several accounts have this email address or mobile number; enrol this learner by hand.")
+            )
         elif by_email and by_mobile and by_email[0].pk != by_mobile[0].pk:
             row.errors.append(_("The email address and the mobile number belong to two different accounts."))
         elif by_email or by_mobile:

@@ -23,7 +23,6 @@ from wagtail.models import Locale
 from . import signals
 from .models import (
     CourseCompletion,
-    CoursePage,
     CreditEntry,
     CreditType,
     Enrolment,
@@ -183,7 +182,9 @@ def missing_prerequisites(user, course):
     course = canonical_page(course)
     prerequisites = [canonical_page(p.prerequisite) for p in course.prerequisites.select_related("prerequisite")]
     done = set(
-        CourseCompletion.objects.filter(user=user, course__in=[p.pk for p in prerequisites]).values_list("course_id", flat=True)
+        CourseCompletion.objects.filter(user=user, course__in=[p.pk for p in prerequisites]).values_list(
+            "course_id", flat=True
+        )
     )
     return [p for p in prerequisites if p.pk not in done]
 
@@ -219,7 +220,9 @@ def unenrol(user, course, now=None):
         raise NotEnrolled()
     enrolment.withdrawn_at = now
     enrolment.save(update_fields=["withdrawn_at"])
-    Viewing.objects.filter(user=user, active=True, lesson__in=LessonPage.objects.child_of(course)).update(active=False, ended_at=now)
+    Viewing.objects.filter(user=user, active=True, lesson__in=LessonPage.objects.child_of(course)).update(
+        active=False, ended_at=now
+    )
     return enrolment
 
 
@@ -244,7 +247,10 @@ def lesson_states(user, course):
     lessons = course_lessons(course)
     progress = {}
     if getattr(user, "is_authenticated", False):
-        progress = {p.lesson_id: p for p in LessonProgress.objects.filter(user=user, lesson__in=[lesson.pk for lesson in lessons])}
+        progress = {
+            p.lesson_id: p
+            for p in LessonProgress.objects.filter(user=user, lesson__in=[lesson.pk for lesson in lessons])
+        }
     states = []
     blocked = False
     for lesson in lessons:
@@ -267,7 +273,11 @@ def course_progress(user, course):
     """Percent of the course done: required lessons completed, plus the final quiz passed."""
     course = canonical_page(course)
     states = lesson_states(user, course)
-    units = [record is not None and record.status == ProgressStatus.COMPLETED for lesson, record, _l in states if lesson.required]
+    units = [
+        record is not None and record.status == ProgressStatus.COMPLETED
+        for lesson, record, _l in states
+        if lesson.required
+    ]
     if course.final_quiz_id:
         units.append(quiz_passed(user, course.final_quiz, course=course))
     if not units:
@@ -368,13 +378,16 @@ def heartbeat(user, token, seq, state, position=0.0, seeked_from=None, now=None,
             raise HeartbeatRefused(_("This viewing is unknown. Reload the page."), code="unknown_viewing")
         if not viewing.active:
             refusal = HeartbeatRefused(
-                _("This lesson was opened in another window or device; study time counts there only."), code="superseded"
+                _("This lesson was opened in another window or device; study time counts there only."),
+                code="superseded",
             )
         elif state not in Viewing.State.values:
             refusal = HeartbeatRefused(_("Unknown player state."), code="invalid_state")
         elif not isinstance(seq, int) or seq <= viewing.last_seq:
             refusal = HeartbeatRefused(_("Replayed or out-of-order heartbeat."), code="replayed")
-        elif viewing.lesson_kind == LessonKind.VIDEO and not _valid_position(position, viewing.duration_seconds, seeked_from):
+        elif viewing.lesson_kind == LessonKind.VIDEO and not _valid_position(
+            position, viewing.duration_seconds, seeked_from
+        ):
             refusal = HeartbeatRefused(_("Impossible video position."), code="invalid_position")
         if refusal is not None:
             viewing.refused_count += 1
@@ -509,7 +522,9 @@ def maybe_complete_course(user, course, language="zh-hans", now=None):
     """
     now = _now(now)
     course = canonical_page(course)
-    enrolment = Enrolment.objects.select_for_update().filter(user=user, course=course, withdrawn_at__isnull=True).first()
+    enrolment = (
+        Enrolment.objects.select_for_update().filter(user=user, course=course, withdrawn_at__isnull=True).first()
+    )
     if enrolment is None or not course_requirements_met(user, course):
         return None
     if CourseCompletion.objects.filter(user=user, course=course).exists():
@@ -568,7 +583,11 @@ def maybe_complete_training_class(membership, language="zh-hans", now=None):
     user = membership.user
     transaction.on_commit(
         lambda: signals.training_class_completed.send(
-            sender=TrainingClassMember, user=user, training_class=training_class, membership=membership, completion=membership
+            sender=TrainingClassMember,
+            user=user,
+            training_class=training_class,
+            membership=membership,
+            completion=membership,
         )
     )
     return True
@@ -663,7 +682,9 @@ def attempt_questions(attempt, language="zh-hans"):
                 "kind": question.kind,
                 "multiple": question.kind == Question.Kind.MULTIPLE,
                 "text": question.text_for(language),
-                "choices": [{"id": cid, "text": choices[cid].text_for(language)} for cid in item["choices"] if cid in choices],
+                "choices": [
+                    {"id": cid, "text": choices[cid].text_for(language)} for cid in item["choices"] if cid in choices
+                ],
             }
         )
     return shown
@@ -684,7 +705,12 @@ def attempt_review(attempt, language="zh-hans"):
             continue
         selected = set(attempt.answers.get(str(question.pk), []))
         options = [
-            {"id": cid, "text": choices[cid].text_for(language), "correct": choices[cid].is_correct, "selected": cid in selected}
+            {
+                "id": cid,
+                "text": choices[cid].text_for(language),
+                "correct": choices[cid].is_correct,
+                "selected": cid in selected,
+            }
             for cid in item["choices"]
             if cid in choices
         ]
@@ -714,7 +740,9 @@ def submit_attempt(user, attempt_id, answers, now=None, language="zh-hans"):
     now = _now(now)
     expired = False
     with transaction.atomic():
-        attempt = QuizAttempt.objects.select_for_update().select_related("quiz").filter(pk=attempt_id, user=user).first()
+        attempt = (
+            QuizAttempt.objects.select_for_update().select_related("quiz").filter(pk=attempt_id, user=user).first()
+        )
         if attempt is None:
             raise QuizError(_("This quiz attempt does not exist."), code="unknown_attempt")
         if attempt.status != QuizAttempt.Status.IN_PROGRESS:
@@ -728,12 +756,20 @@ def submit_attempt(user, attempt_id, answers, now=None, language="zh-hans"):
             expired = True
         else:
             cleaned = _clean_answers(attempt, answers)
-            kinds = dict(Question.objects.filter(pk__in=[d["question"] for d in attempt.drawn]).values_list("pk", "kind"))
+            kinds = dict(
+                Question.objects.filter(pk__in=[d["question"] for d in attempt.drawn]).values_list("pk", "kind")
+            )
             for qid, chosen in cleaned.items():
                 if kinds.get(qid) != Question.Kind.MULTIPLE and len(chosen) > 1:
-                    raise QuizError(_("Choose only one answer for single-choice and true/false questions."), code="invalid_answers")
+                    raise QuizError(
+                        _("Choose only one answer for single-choice and true/false questions."), code="invalid_answers"
+                    )
             correct = _correct_choices(attempt)
-            right = sum(1 for item in attempt.drawn if set(cleaned.get(item["question"], [])) == correct.get(item["question"], set()))
+            right = sum(
+                1
+                for item in attempt.drawn
+                if set(cleaned.get(item["question"], [])) == correct.get(item["question"], set())
+            )
             total = len(attempt.drawn) or 1
             score = (Decimal(100) * right / total).quantize(Decimal("0.01"))
             attempt.answers = {str(qid): sorted(chosen) for qid, chosen in cleaned.items()}
@@ -781,7 +817,9 @@ def _correct_choices(attempt):
     from .models import Choice
 
     correct = {item["question"]: set() for item in attempt.drawn}
-    for qid, cid in Choice.objects.filter(question__in=correct.keys(), is_correct=True).values_list("question_id", "pk"):
+    for qid, cid in Choice.objects.filter(question__in=correct.keys(), is_correct=True).values_list(
+        "question_id", "pk"
+    ):
         correct[qid].add(cid)
     return correct
 
@@ -789,7 +827,9 @@ def _correct_choices(attempt):
 # ---------------------------------------------------------------------------
 # Credit-hour ledger
 # ---------------------------------------------------------------------------
-def add_credit(user, hours, source, credit_type, title, earned_on, reference="", course=None, reason="", created_by=None):
+def add_credit(
+    user, hours, source, credit_type, title, earned_on, reference="", course=None, reason="", created_by=None
+):
     """Add a ledger entry for the calendar year of ``earned_on``; an activity with a ``reference``
     counts once (a second call returns the existing entry). Returns (entry, created)."""
     hours = Decimal(str(hours))
@@ -832,14 +872,23 @@ def add_offline_credit(user, hours, credit_type, title, reason, earned_on, creat
     if hours <= 0 or hours > 100:
         raise CreditError(_("Hours must be more than 0 and at most 100."))
     entry, _created = add_credit(
-        user, hours, CreditEntry.Source.OFFLINE, credit_type, title.strip(), earned_on, reason=reason.strip(), created_by=created_by
+        user,
+        hours,
+        CreditEntry.Source.OFFLINE,
+        credit_type,
+        title.strip(),
+        earned_on,
+        reason=reason.strip(),
+        created_by=created_by,
     )
     return entry
 
 
 def record_visit_credit(user, hours, title, reference, earned_on, credit_type=CreditType.ELECTIVE):
     """For the visits app: credit a study visit once per ``reference`` (e.g. the visit request id)."""
-    return add_credit(user, hours, CreditEntry.Source.VISIT, credit_type, title, earned_on, reference=f"visit:{reference}")
+    return add_credit(
+        user, hours, CreditEntry.Source.VISIT, credit_type, title, earned_on, reference=f"visit:{reference}"
+    )
 
 
 def year_summary(user, year, language=None):
@@ -847,7 +896,9 @@ def year_summary(user, year, language=None):
 
     Each entry gets ``display_title``: a course's title in ``language`` when the course has a copy in it.
     """
-    entries = list(CreditEntry.objects.filter(user=user, year=year).select_related("course").order_by("earned_on", "id"))
+    entries = list(
+        CreditEntry.objects.filter(user=user, year=year).select_related("course").order_by("earned_on", "id")
+    )
     for entry in entries:
         entry.display_title = entry.title
         if language and entry.course_id:

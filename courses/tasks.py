@@ -31,9 +31,11 @@ def send_class_reminders(training_class_id):
         if not user.email:
             continue
         with transaction.atomic():
-            claimed = TrainingClassMember.objects.filter(pk=member.pk).filter(
-                models_q_not_recent(now)
-            ).update(last_reminded_at=now)
+            claimed = (
+                TrainingClassMember.objects.filter(pk=member.pk)
+                .filter(models_q_not_recent(now))
+                .update(last_reminded_at=now)
+            )
             if not claimed:
                 continue
             language = member.language or "zh-hans"

@@ -10,11 +10,10 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from . import services
 from .models import (
@@ -73,7 +72,9 @@ def catalogue_context(index, request):
     enrolled = set()
     if request.user.is_authenticated:
         enrolled = set(
-            Enrolment.objects.filter(user=request.user, withdrawn_at__isnull=True).values_list("course__translation_key", flat=True)
+            Enrolment.objects.filter(user=request.user, withdrawn_at__isnull=True).values_list(
+                "course__translation_key", flat=True
+            )
         )
     params = request.GET.copy()
     params.pop("page", None)
@@ -117,11 +118,18 @@ def course_context(page, request):
         "enrolled": bool(enrolment and enrolment.is_active),
         "lessons": _localized_states(user, canonical, language),
         "progress_percent": services.course_progress(user, canonical) if user.is_authenticated else 0,
-        "completion": CourseCompletion.objects.filter(user=user, course=canonical).first() if user.is_authenticated else None,
-        "missing_prerequisites": [services.localized_page(p, language) for p in services.missing_prerequisites(user, canonical)]
+        "completion": CourseCompletion.objects.filter(user=user, course=canonical).first()
+        if user.is_authenticated
+        else None,
+        "missing_prerequisites": [
+            services.localized_page(p, language) for p in services.missing_prerequisites(user, canonical)
+        ]
         if user.is_authenticated
         else [],
-        "prerequisites": [services.localized_page(services.canonical_page(p.prerequisite), language) for p in canonical.prerequisites.all()],
+        "prerequisites": [
+            services.localized_page(services.canonical_page(p.prerequisite), language)
+            for p in canonical.prerequisites.all()
+        ],
         "instructors": list(canonical.instructors.all()),
         "language": language,
     }
@@ -135,9 +143,15 @@ def course_context(page, request):
             context["quiz_attempts_left"] = (quiz.max_attempts - used) if quiz.max_attempts else None
             context["quiz_passed"] = services.quiz_passed(user, quiz)
             context["quiz_score"] = services.quiz_score(user, quiz)
-            context["quiz_in_progress"] = QuizAttempt.objects.filter(user=user, quiz=quiz, status=QuizAttempt.Status.IN_PROGRESS).first()
-            context["quiz_last"] = QuizAttempt.objects.filter(user=user, quiz=quiz).exclude(status=QuizAttempt.Status.IN_PROGRESS).first()
-            lessons_done = all(s["status"] == ProgressStatus.COMPLETED for s in context["lessons"] if s["canonical"].required)
+            context["quiz_in_progress"] = QuizAttempt.objects.filter(
+                user=user, quiz=quiz, status=QuizAttempt.Status.IN_PROGRESS
+            ).first()
+            context["quiz_last"] = (
+                QuizAttempt.objects.filter(user=user, quiz=quiz).exclude(status=QuizAttempt.Status.IN_PROGRESS).first()
+            )
+            lessons_done = all(
+                s["status"] == ProgressStatus.COMPLETED for s in context["lessons"] if s["canonical"].required
+            )
             context["quiz_open"] = bool(context["enrolled"] and lessons_done)
     return context
 
@@ -163,7 +177,11 @@ def lesson_context(page, request):
     canonical = services.canonical_page(page)
     course = page.get_parent().specific
     states = _localized_states(request.user, course, language) if request.user.is_authenticated else []
-    record = LessonProgress.objects.filter(user=request.user, lesson=canonical).first() if request.user.is_authenticated else None
+    record = (
+        LessonProgress.objects.filter(user=request.user, lesson=canonical).first()
+        if request.user.is_authenticated
+        else None
+    )
     next_lesson = None
     for index, state in enumerate(states):
         if state["canonical"].pk == canonical.pk and index + 1 < len(states):
@@ -322,7 +340,9 @@ def review(request, attempt_id):
             "quiz_title": quiz.title_for(language),
             "review": services.attempt_review(record, language),
             "course": course,
-            "completion": CourseCompletion.objects.filter(user=request.user, course=record.course).first() if record.course else None,
+            "completion": CourseCompletion.objects.filter(user=request.user, course=record.course).first()
+            if record.course
+            else None,
             "can_retry": (not quiz.max_attempts or used < quiz.max_attempts),
         },
     )
@@ -349,7 +369,10 @@ def my_learning(request):
     catalogue = None
     from .models import CourseIndexPage
 
-    index = CourseIndexPage.objects.live().filter(locale__language_code=language).first() or CourseIndexPage.objects.live().first()
+    index = (
+        CourseIndexPage.objects.live().filter(locale__language_code=language).first()
+        or CourseIndexPage.objects.live().first()
+    )
     if index:
         catalogue = index.url
     return render(
@@ -359,7 +382,9 @@ def my_learning(request):
             "active_courses": [c for c in courses if c["enrolment"].is_active],
             "withdrawn_courses": [c for c in courses if not c["enrolment"].is_active],
             "summary": summary,
-            "required_percent": min(100, int(summary["required"] * 100 / summary["required_target"])) if summary["required_target"] else 100,
+            "required_percent": min(100, int(summary["required"] * 100 / summary["required_target"]))
+            if summary["required_target"]
+            else 100,
             "years": years,
             "year": year,
             "catalogue_url": catalogue,
@@ -499,9 +524,13 @@ def api_heartbeat(request):
     if errors:
         return _json_errors(errors)
     try:
-        result = services.heartbeat(request.user, token, seq, state, position, seeked_from=seeked_from, language=_lang(request))
+        result = services.heartbeat(
+            request.user, token, seq, state, position, seeked_from=seeked_from, language=_lang(request)
+        )
     except services.HeartbeatRefused as error:
-        return _json_errors({"__all__": [str(error.message)]}, status=409 if error.code == "superseded" else 400, code=error.code)
+        return _json_errors(
+            {"__all__": [str(error.message)]}, status=409 if error.code == "superseded" else 400, code=error.code
+        )
     return JsonResponse(dict(result))
 
 
@@ -516,4 +545,3 @@ def api_end_viewing(request):
         return _json_errors({"token": [_("The viewing token is missing or malformed.")]})
     services.end_viewing(request.user, token)
     return JsonResponse({"ended": True})
-

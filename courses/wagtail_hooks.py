@@ -40,9 +40,9 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
         if action in ("add", "change", "delete"):
             return False
         if action == "view":
-            return ModelPermissionPolicy.user_has_permission(self, user, "view") or ModelPermissionPolicy.user_has_permission(
-                self, user, "change"
-            )
+            return ModelPermissionPolicy.user_has_permission(
+                self, user, "view"
+            ) or ModelPermissionPolicy.user_has_permission(self, user, "change")
         return ModelPermissionPolicy.user_has_permission(self, user, action)
 
     def user_has_any_permission(self, user, actions):
@@ -77,7 +77,15 @@ class QuizViewSet(SnippetViewSet):
     model = Quiz
     icon = "tasks"
     menu_label = _("Quizzes")
-    list_display = ["title", "bank", "question_count", "pass_mark", "max_attempts", "time_limit_minutes", "score_policy"]
+    list_display = [
+        "title",
+        "bank",
+        "question_count",
+        "pass_mark",
+        "max_attempts",
+        "time_limit_minutes",
+        "score_policy",
+    ]
 
 
 class TrainingClassViewSet(SnippetViewSet):
@@ -110,7 +118,16 @@ class EnrolmentViewSet(RecordViewSet):
     menu_label = _("Enrolments")
     list_display = ["user", "course", "source", "enrolled_at", "withdrawn_at", "completed_at"]
     list_filter = ["source", "course", "enrolled_at"]
-    list_export = ["user", "user.email", "user.work_unit", "course", "source", "enrolled_at", "withdrawn_at", "completed_at"]
+    list_export = [
+        "user",
+        "user.email",
+        "user.work_unit",
+        "course",
+        "source",
+        "enrolled_at",
+        "withdrawn_at",
+        "completed_at",
+    ]
     search_fields = ["user__real_name", "user.email"]
     export_filename = "enrolments"
 
@@ -121,7 +138,16 @@ class LessonProgressViewSet(RecordViewSet):
     menu_label = _("Lesson progress")
     list_display = ["user", "lesson", "status", "study_seconds", "covered_seconds", "completed_at"]
     list_filter = ["status", "course"]
-    list_export = ["user", "user.email", "course", "lesson", "status", "study_seconds", "covered_seconds", "completed_at"]
+    list_export = [
+        "user",
+        "user.email",
+        "course",
+        "lesson",
+        "status",
+        "study_seconds",
+        "covered_seconds",
+        "completed_at",
+    ]
     search_fields = ["user__real_name", "user.email"]
     export_filename = "lesson-progress"
 
@@ -132,7 +158,18 @@ class QuizAttemptViewSet(RecordViewSet):
     menu_label = _("Quiz attempts")
     list_display = ["user", "quiz", "number", "status", "score", "passed", "submitted_at"]
     list_filter = ["quiz", "status", "passed"]
-    list_export = ["user", "user.email", "quiz", "course", "number", "status", "score", "passed", "started_at", "submitted_at"]
+    list_export = [
+        "user",
+        "user.email",
+        "quiz",
+        "course",
+        "number",
+        "status",
+        "score",
+        "passed",
+        "started_at",
+        "submitted_at",
+    ]
     search_fields = ["user__real_name", "user.email"]
     export_filename = "quiz-attempts"
 
@@ -143,7 +180,17 @@ class CourseCompletionViewSet(RecordViewSet):
     menu_label = _("Course completions")
     list_display = ["user", "course", "completed_at", "credit_hours", "credit_type", "language"]
     list_filter = ["course", "credit_type", "completed_at"]
-    list_export = ["user", "user.email", "user.work_unit", "course", "completed_at", "credit_hours", "credit_type", "quiz_score", "language"]
+    list_export = [
+        "user",
+        "user.email",
+        "user.work_unit",
+        "course",
+        "completed_at",
+        "credit_hours",
+        "credit_type",
+        "quiz_score",
+        "language",
+    ]
     search_fields = ["user__real_name", "user.email"]
     export_filename = "course-completions"
 
@@ -154,7 +201,19 @@ class CreditEntryViewSet(RecordViewSet):
     menu_label = _("Credit-hour ledger")
     list_display = ["user", "year", "title", "source", "credit_type", "hours", "earned_on", "created_by"]
     list_filter = ["year", "source", "credit_type"]
-    list_export = ["user", "user.email", "user.work_unit", "year", "earned_on", "title", "source", "credit_type", "hours", "reason", "created_by"]
+    list_export = [
+        "user",
+        "user.email",
+        "user.work_unit",
+        "year",
+        "earned_on",
+        "title",
+        "source",
+        "credit_type",
+        "hours",
+        "reason",
+        "created_by",
+    ]
     search_fields = ["user__real_name", "user.email", "title"]
     export_filename = "credit-hours"
 
@@ -202,5 +261,9 @@ def register_class_office_menu():
 @hooks.register("register_admin_menu_item")
 def register_credit_reports_menu():
     return StaffMenuItem(
-        _("Credit-hour reports"), "courses_admin:credit_reports", "courses.view_creditentry", icon_name="doc-full", order=271
+        _("Credit-hour reports"),
+        "courses_admin:credit_reports",
+        "courses.view_creditentry",
+        icon_name="doc-full",
+        order=271,
     )

@@ -51,7 +51,9 @@ def make_quiz(questions=4, draw=None, name="题库", **fields):
     """A quiz over a bank of single-choice questions whose first option (text "对") is correct."""
     bank, _ = QuestionBank.objects.get_or_create(name=name)
     for number in range(questions):
-        question = Question.objects.create(bank=bank, kind=Question.Kind.SINGLE, text=f"问题{number}", explanation=f"解析{number}")
+        question = Question.objects.create(
+            bank=bank, kind=Question.Kind.SINGLE, text=f"问题{number}", explanation=f"解析{number}"
+        )
         Choice.objects.create(question=question, text="对", is_correct=True, sort_order=0)
         Choice.objects.create(question=question, text="错", is_correct=False, sort_order=1)
         Choice.objects.create(question=question, text="不知道", is_correct=False, sort_order=2)
@@ -60,7 +62,10 @@ def make_quiz(questions=4, draw=None, name="题库", **fields):
 
 
 def right_answers(attempt):
-    return {str(item["question"]): [Choice.objects.get(question_id=item["question"], is_correct=True).pk] for item in attempt.drawn}
+    return {
+        str(item["question"]): [Choice.objects.get(question_id=item["question"], is_correct=True).pk]
+        for item in attempt.drawn
+    }
 
 
 def wrong_answers(attempt):

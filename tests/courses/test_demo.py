@@ -3,7 +3,15 @@
 import pytest
 from wagtail.models import Locale
 
-from courses.models import CourseCompletion, CoursePage, CreditEntry, LessonPage, LessonProgress, Question, TrainingClassMember
+from courses.models import (
+    CourseCompletion,
+    CoursePage,
+    CreditEntry,
+    LessonPage,
+    LessonProgress,
+    Question,
+    TrainingClassMember,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,10 +38,27 @@ def test_demo_seed_is_complete_bilingual_and_idempotent(client):
     completion = CourseCompletion.objects.get(user__email="learner@demo.fengqiao.local")
     assert completion.course.slug == "fengqiao-history"
     assert CreditEntry.objects.filter(user__email="learner@demo.fengqiao.local", source="course").count() == 1
-    assert LessonProgress.objects.filter(user__email="learner@demo.fengqiao.local", course__slug="four-pre-method", status="completed").count() == 1
-    counts = (CoursePage.objects.count(), LessonPage.objects.count(), Question.objects.count(), CreditEntry.objects.count(), TrainingClassMember.objects.count())
+    assert (
+        LessonProgress.objects.filter(
+            user__email="learner@demo.fengqiao.local", course__slug="four-pre-method", status="completed"
+        ).count()
+        == 1
+    )
+    counts = (
+        CoursePage.objects.count(),
+        LessonPage.objects.count(),
+        Question.objects.count(),
+        CreditEntry.objects.count(),
+        TrainingClassMember.objects.count(),
+    )
     run_seed()
-    assert counts == (CoursePage.objects.count(), LessonPage.objects.count(), Question.objects.count(), CreditEntry.objects.count(), TrainingClassMember.objects.count())
+    assert counts == (
+        CoursePage.objects.count(),
+        LessonPage.objects.count(),
+        Question.objects.count(),
+        CreditEntry.objects.count(),
+        TrainingClassMember.objects.count(),
+    )
     assert Question.objects.exclude(text_en="").count() == Question.objects.count()
     index_en = CoursePage.objects.filter(locale=en).first().get_parent()
     response = client.get(index_en.url)

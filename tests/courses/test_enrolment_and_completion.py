@@ -24,8 +24,12 @@ def read_lesson(learner, lesson, clock, seconds=None):
 @pytest.fixture
 def course(home_page):
     return make_course(
-        home_page, lessons=[(LessonKind.READING, 30), (LessonKind.READING, 30)], quiz=make_quiz(), sequential=True,
-        credit_hours=Decimal("1.5"), credit_type="required",
+        home_page,
+        lessons=[(LessonKind.READING, 30), (LessonKind.READING, 30)],
+        quiz=make_quiz(),
+        sequential=True,
+        credit_hours=Decimal("1.5"),
+        credit_type="required",
     )
 
 
@@ -66,7 +70,9 @@ def test_sequential_course_locks_later_lessons_until_earlier_are_done(course, le
     services.start_viewing(learner, second, now=clock())
 
 
-def test_course_completes_once_with_quiz_and_credits_hours_once(course, learner, clock, django_capture_on_commit_callbacks):
+def test_course_completes_once_with_quiz_and_credits_hours_once(
+    course, learner, clock, django_capture_on_commit_callbacks
+):
     received = []
 
     def receiver(sender, **kwargs):
@@ -98,7 +104,9 @@ def test_course_completes_once_with_quiz_and_credits_hours_once(course, learner,
         assert len(received) == 1
         assert CourseCompletion.objects.filter(user=learner).count() == 1
         entries = CreditEntry.objects.filter(user=learner)
-        assert [(e.source, e.hours, e.credit_type, e.year) for e in entries] == [("course", Decimal("1.50"), "required", 2026)]
+        assert [(e.source, e.hours, e.credit_type, e.year) for e in entries] == [
+            ("course", Decimal("1.50"), "required", 2026)
+        ]
     finally:
         signals.course_completed.disconnect(receiver)
 

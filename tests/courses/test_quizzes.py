@@ -137,7 +137,9 @@ def test_submitting_twice_or_someone_elses_attempt_is_refused(learner, clock):
     assert refused.value.code == "already_submitted"
 
 
-@pytest.mark.parametrize("policy, expected_score, expected_passed", [("best", Decimal("100.00"), True), ("last", Decimal("0.00"), False)])
+@pytest.mark.parametrize(
+    "policy, expected_score, expected_passed", [("best", Decimal("100.00"), True), ("last", Decimal("0.00"), False)]
+)
 def test_best_or_last_policy(learner, clock, policy, expected_score, expected_passed):
     quiz = make_quiz(score_policy=policy, max_attempts=0)
     attempt = services.start_attempt(learner, quiz, now=clock())

@@ -55,7 +55,9 @@ def test_good_roster_matches_accounts_creates_the_rest_and_enrols_everyone(train
     assert result.ok, [row.errors for row in result.rows]
     new = User.objects.get(email="new@example.org")
     assert new.real_name == "钱七" and new.mobile == "13700137000" and not new.has_usable_password()
-    members = set(TrainingClassMember.objects.filter(training_class=training_class).values_list("user__email", flat=True))
+    members = set(
+        TrainingClassMember.objects.filter(training_class=training_class).values_list("user__email", flat=True)
+    )
     assert members == {"old@example.org", "phone@example.org", "new@example.org"}
     assert Enrolment.objects.filter(user__in=[existing, by_phone, new], source="class").count() == 6
     assert RosterImport.objects.get().created_accounts == 1
@@ -86,7 +88,9 @@ def test_one_bad_row_imports_nothing_and_reports_every_bad_row(training_class, s
 
 
 def test_xlsx_and_gb18030_csv_rosters_are_read(training_class, staff):
-    result = import_roster(training_class, xlsx_file([["姓名", "邮箱", "手机"], ["孙八", "sun@example.org", 13500135000]]))
+    result = import_roster(
+        training_class, xlsx_file([["姓名", "邮箱", "手机"], ["孙八", "sun@example.org", 13500135000]])
+    )
     assert result.ok and User.objects.get(email="sun@example.org").mobile == "13500135000"
     result = import_roster(training_class, csv_file("姓名,邮箱\n周九,zhou@example.org\n", encoding="gb18030"))
     assert result.ok and User.objects.get(email="zhou@example.org").real_name == "周九"
@@ -138,7 +142,9 @@ def test_staff_upload_roster_page_reports_errors_in_the_staff_language(client, t
     assert TrainingClassMember.objects.filter(user__email="good@example.org").exists()
 
 
-def test_class_progress_page_export_and_reminders(client, training_class, staff, learner, clock, django_capture_on_commit_callbacks):
+def test_class_progress_page_export_and_reminders(
+    client, training_class, staff, learner, clock, django_capture_on_commit_callbacks
+):
     services.add_members(training_class, [learner])
     lazy = UserFactory(email="lazy@example.org")
     services.add_members(training_class, [lazy])
@@ -154,7 +160,9 @@ def test_class_progress_page_export_and_reminders(client, training_class, staff,
     assert page.status_code == 200
     html = page.content.decode()
     assert learner.real_name in html and "lazy@example.org" in html
-    csv_export = client.get(reverse("courses_admin:class_export", args=[training_class.pk, "csv"])).content.decode("utf-8-sig")
+    csv_export = client.get(reverse("courses_admin:class_export", args=[training_class.pk, "csv"])).content.decode(
+        "utf-8-sig"
+    )
     line = next(row for row in csv_export.splitlines() if learner.email in row)
     assert "100%" in line and "50%" in line
     xlsx = client.get(reverse("courses_admin:class_export", args=[training_class.pk, "xlsx"]))
@@ -182,21 +190,40 @@ def test_learners_cannot_open_the_class_office(client, training_class, learner):
 def test_offline_credit_needs_a_reason_and_reports_export(client, staff, learner):
     client.force_login(staff)
     url = reverse("courses_admin:offline_credit")
-    base = {"learner": learner.email, "title": "现场教学", "hours": "2", "credit_type": "elective", "earned_on": "2026-11-02"}
+    base = {
+        "learner": learner.email,
+        "title": "现场教学",
+        "hours": "2",
+        "credit_type": "elective",
+        "earned_on": "2026-11-02",
+    }
     response = client.post(url, {**base, "reason": ""})
     assert response.status_code == 400 and not CreditEntry.objects.exists()
-    for bad in ({"hours": "abc"}, {"hours": "-1"}, {"learner": "nobody@example.org"}, {"earned_on": "2099-01-01"}, {"credit_type": "x"}):
+    for bad in (
+        {"hours": "abc"},
+        {"hours": "-1"},
+        {"learner": "nobody@example.org"},
+        {"earned_on": "2099-01-01"},
+        {"credit_type": "x"},
+    ):
         response = client.post(url, {**base, "reason": "参加现场教学", **bad})
         assert response.status_code == 400, bad
     assert not CreditEntry.objects.exists()
     response = client.post(url, {**base, "reason": "参加现场教学"})
     assert response.status_code == 302
     entry = CreditEntry.objects.get()
-    assert (entry.source, entry.hours, entry.created_by, entry.reason) == ("offline", Decimal("2.00"), staff, "参加现场教学")
+    assert (entry.source, entry.hours, entry.created_by, entry.reason) == (
+        "offline",
+        Decimal("2.00"),
+        staff,
+        "参加现场教学",
+    )
     services.add_credit(learner, 3, "course", "required", "课程", datetime.date(2026, 5, 1), reference="course:1")
     report = client.get(reverse("courses_admin:credit_reports"), {"year": "2026"})
     assert report.status_code == 200 and learner.work_unit in report.content.decode()
-    csv_text = client.get(reverse("courses_admin:credit_export", args=["2026", "learners", "csv"])).content.decode("utf-8-sig")
+    csv_text = client.get(reverse("courses_admin:credit_export", args=["2026", "learners", "csv"])).content.decode(
+        "utf-8-sig"
+    )
     assert learner.email in csv_text and "5.00" in csv_text
     units = client.get(reverse("courses_admin:credit_export", args=["2026", "units", "xlsx"]))
     assert units.content[:2] == b"PK"

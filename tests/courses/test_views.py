@@ -18,8 +18,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def course(home_page):
     return make_course(
-        home_page, lessons=[(LessonKind.VIDEO, 60), (LessonKind.READING, 30)], quiz=make_quiz(), sequential=True,
-        credit_type="required", topic="mediation",
+        home_page,
+        lessons=[(LessonKind.VIDEO, 60), (LessonKind.READING, 30)],
+        quiz=make_quiz(),
+        sequential=True,
+        credit_type="required",
+        topic="mediation",
     )
 
 
@@ -31,12 +35,21 @@ def signed_in(client, learner):
 
 def api(client, name, body, raw=None):
     return client.post(
-        reverse(f"courses_api:{name}"), data=raw if raw is not None else json.dumps(body), content_type="application/json"
+        reverse(f"courses_api:{name}"),
+        data=raw if raw is not None else json.dumps(body),
+        content_type="application/json",
     )
 
 
 def test_catalogue_filters_and_searches(client, home_page, course):
-    make_course(home_page, slug="digital", title="城市大脑实务", topic="digital", credit_hours=Decimal("0.5"), summary="城市大脑与网格 grid governance")
+    make_course(
+        home_page,
+        slug="digital",
+        title="城市大脑实务",
+        topic="digital",
+        credit_hours=Decimal("0.5"),
+        summary="城市大脑与网格 grid governance",
+    )
     index = course.get_parent()
     response = client.get(index.url)
     assert response.status_code == 200
@@ -102,12 +115,18 @@ def test_heartbeat_api_credits_and_refuses_bad_input(signed_in, learner, course)
 def test_heartbeat_error_messages_follow_the_language(signed_in, learner, course):
     body = json.dumps({"seq": 0})
     # The API is language-neutral (no /en/ prefix); it answers in the browser's language.
-    english = signed_in.post(reverse("courses_api:heartbeat"), data=body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en")
-    chinese = signed_in.post(reverse("courses_api:heartbeat"), data=body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    english = signed_in.post(
+        reverse("courses_api:heartbeat"), data=body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    chinese = signed_in.post(
+        reverse("courses_api:heartbeat"), data=body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
     assert english.status_code == chinese.status_code == 400
     assert english.json()["errors"]["seq"] == ["The sequence number must be a positive whole number."]
     assert chinese.json()["errors"]["seq"] == ["序号必须是正整数。"]
-    header = signed_in.post(reverse("courses_api:heartbeat"), data=body, content_type="application/json", HTTP_X_LANGUAGE="en")
+    header = signed_in.post(
+        reverse("courses_api:heartbeat"), data=body, content_type="application/json", HTTP_X_LANGUAGE="en"
+    )
     assert header.json()["errors"]["seq"] == ["The sequence number must be a positive whole number."]
 
 
@@ -119,7 +138,9 @@ def test_completion_records_the_language_of_the_page_that_sent_the_heartbeat(sig
     lesson = services.course_lessons(course)[0]
     token = api(signed_in, "start_viewing", {"lesson": lesson.pk}).json()["token"]
     viewing = Viewing.objects.get(token=token)
-    Viewing.objects.filter(pk=viewing.pk).update(last_state="playing", last_heartbeat_at=viewing.last_heartbeat_at - datetime.timedelta(seconds=10))
+    Viewing.objects.filter(pk=viewing.pk).update(
+        last_state="playing", last_heartbeat_at=viewing.last_heartbeat_at - datetime.timedelta(seconds=10)
+    )
     response = signed_in.post(
         reverse("courses_api:heartbeat"),
         data=json.dumps({"token": token, "seq": 1, "state": "playing", "position": 10}),
@@ -148,7 +169,9 @@ def test_api_needs_sign_in(client, course):
 def test_quiz_page_never_contains_the_answers_and_grades_on_submit(signed_in, learner, course, clock):
     services.enrol(learner, course)
     for lesson in services.course_lessons(course):
-        LessonProgress.objects.update_or_create(user=learner, lesson=lesson, defaults={"course": course, "status": "completed"})
+        LessonProgress.objects.update_or_create(
+            user=learner, lesson=lesson, defaults={"course": course, "status": "completed"}
+        )
     response = signed_in.post(reverse("courses:start_quiz", args=[course.pk]))
     attempt = QuizAttempt.objects.get(user=learner)
     assert response.url == reverse("courses:attempt", args=[attempt.pk])
@@ -163,7 +186,10 @@ def test_quiz_page_never_contains_the_answers_and_grades_on_submit(signed_in, le
     assert attempt.status == "in_progress"
     from courses.models import Choice
 
-    answers = {f"q{item['question']}": [Choice.objects.get(question_id=item["question"], is_correct=True).pk] for item in attempt.drawn}
+    answers = {
+        f"q{item['question']}": [Choice.objects.get(question_id=item["question"], is_correct=True).pk]
+        for item in attempt.drawn
+    }
     done = signed_in.post(response.url, answers)
     assert done.status_code == 302
     review = signed_in.get(done.url).content.decode()
@@ -178,13 +204,19 @@ def test_reading_confirmation_without_time_is_refused(signed_in, learner, home_p
     response = signed_in.post(reverse("courses:confirm_read", args=[lesson.pk]), follow=True)
     assert response.status_code == 200
     assert not LessonProgress.objects.filter(user=learner, lesson=lesson, status="completed").exists()
-    assert "minimum reading time" in response.content.decode() or "最短阅读时间" in response.content.decode() or "阅读" in response.content.decode()
+    assert (
+        "minimum reading time" in response.content.decode()
+        or "最短阅读时间" in response.content.decode()
+        or "阅读" in response.content.decode()
+    )
 
 
 def test_my_learning_and_exports(signed_in, learner, course):
     import datetime
 
-    services.add_credit(learner, Decimal("2"), "course", "required", "枫桥经验概论", datetime.date(2026, 3, 1), reference="course:x")
+    services.add_credit(
+        learner, Decimal("2"), "course", "required", "枫桥经验概论", datetime.date(2026, 3, 1), reference="course:x"
+    )
     services.add_credit(learner, Decimal("1"), "offline", "elective", "现场教学", datetime.date(2025, 5, 1))
     response = signed_in.get(reverse("courses:my_learning"))
     html = response.content.decode()
@@ -207,7 +239,9 @@ def test_learner_actions_refuse_bad_targets_without_errors(signed_in, learner, c
     assert signed_in.post(reverse("courses:enrol", args=[999999])).status_code == 404
     assert signed_in.get(reverse("courses:enrol", args=[course.pk])).status_code == 405
     assert signed_in.post(reverse("courses:confirm_read", args=[course.pk])).status_code == 404  # not a lesson
-    assert signed_in.post(reverse("courses:unenrol", args=[course.pk]), follow=True).status_code == 200  # not enrolled: a message
+    assert (
+        signed_in.post(reverse("courses:unenrol", args=[course.pk]), follow=True).status_code == 200
+    )  # not enrolled: a message
     response = signed_in.post(reverse("courses:start_quiz", args=[course.pk]), follow=True)
     assert response.status_code == 200 and not QuizAttempt.objects.exists()  # lessons not done yet
     other = UserFactory()
