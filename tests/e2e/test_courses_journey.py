@@ -107,3 +107,50 @@ def test_learner_earns_verified_hours_end_to_end(page, home_page, settings):
         shot(page, "course-phone")
         page.set_viewport_size({"width": 1280, "height": 900})
         shot(page, "course")
+
+
+def test_player_stops_counting_when_the_page_is_hidden_or_paused(page, home_page, settings):
+    settings.COLLEGE_HEARTBEAT_INTERVAL_SECONDS = 1
+    course = make_course(home_page, slug="hidden", lessons=[(LessonKind.VIDEO, 30)])
+    learner = UserFactory(roles=["Learners"])
+    from courses import services
+
+    services.enrol(learner, course)
+    lesson = services.course_lessons(course)[0]
+    page.goto("/")
+    sign_in(page, learner)
+    page.goto(lesson.url)
+    video = page.locator("video[data-video]")
+    wait_until(lambda: video.evaluate("v => v.readyState") >= 1)
+    video.evaluate("v => { v.muted = true; return v.play(); }")
+    wait_until(
+        lambda: LessonProgress.objects.filter(user=learner, lesson=lesson, study_seconds__gt=1).exists(), timeout=20
+    )
+
+    # The page goes to the background: the script pauses the video and reports "hidden".
+    page.evaluate(
+        "() => { Object.defineProperty(document, 'hidden', {value: true, configurable: true});"
+        " document.dispatchEvent(new Event('visibilitychange')); }"
+    )
+    wait_until(lambda: video.evaluate("v => v.paused"))
+    from courses.models import Viewing
+
+    wait_until(lambda: Viewing.objects.get(user=learner, active=True).last_state in ("hidden", "paused"))
+    frozen = LessonProgress.objects.get(user=learner, lesson=lesson).study_seconds
+    time.sleep(3)
+    assert LessonProgress.objects.get(user=learner, lesson=lesson).study_seconds == frozen
+
+    # Back in front and playing again: time counts again.
+    page.evaluate(
+        "() => { Object.defineProperty(document, 'hidden', {value: false, configurable: true});"
+        " document.dispatchEvent(new Event('visibilitychange')); }"
+    )
+    video.evaluate("v => v.play()")
+    wait_until(lambda: LessonProgress.objects.get(user=learner, lesson=lesson).study_seconds > frozen + 1, timeout=20)
+
+    # A second tab takes over: the first one is told and stops.
+    other = page.context.new_page()
+    other.goto(lesson.url)
+    wait_until(lambda: page.locator("[data-warning]").is_visible(), timeout=20)
+    assert video.evaluate("v => v.paused")
+    other.close()
