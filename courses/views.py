@@ -1,0 +1,547 @@
+"""Pages for learners: catalogue, course, lesson, quiz, "My learning" and exports; the heartbeat API."""
+
+import functools
+import json
+import math
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from . import services
+from .models import (
+    CourseCompletion,
+    CoursePage,
+    CreditType,
+    Enrolment,
+    LessonKind,
+    LessonPage,
+    LessonProgress,
+    ProgressStatus,
+    QuizAttempt,
+    Topic,
+)
+
+HOURS_FILTERS = {
+    "lt1": ("< 1", Q(credit_hours__lt=1)),
+    "1to2": ("1–2", Q(credit_hours__gte=1, credit_hours__lte=2)),
+    "gt2": ("> 2", Q(credit_hours__gt=2)),
+}
+
+
+def _lang(request):
+    return "en" if (getattr(request, "LANGUAGE_CODE", "") or "").startswith("en") else "zh-hans"
+
+
+# ---------------------------------------------------------------------------
+# Page contexts (called from the page models' get_context / serve)
+# ---------------------------------------------------------------------------
+def catalogue_context(index, request):
+    """Courses of the catalogue in the page's language, filtered by topic, type and hours, and searched."""
+    courses = CoursePage.objects.live().public().descendant_of(index).order_by("path")
+    topic = request.GET.get("topic", "")
+    credit_type = request.GET.get("type", "")
+    hours = request.GET.get("hours", "")
+    query = (request.GET.get("q", "") or "").strip()[:100]
+    if topic in Topic.values:
+        courses = courses.filter(topic=topic)
+    else:
+        topic = ""
+    if credit_type in CreditType.values:
+        courses = courses.filter(credit_type=credit_type)
+    else:
+        credit_type = ""
+    if hours in HOURS_FILTERS:
+        courses = courses.filter(HOURS_FILTERS[hours][1])
+    else:
+        hours = ""
+    if query:
+        matching = list(courses.search(query))
+        results = matching
+    else:
+        results = list(courses)
+    paginator = Paginator(results, 12)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    enrolled = set()
+    if request.user.is_authenticated:
+        enrolled = set(
+            Enrolment.objects.filter(user=request.user, withdrawn_at__isnull=True).values_list(
+                "course__translation_key", flat=True
+            )
+        )
+    params = request.GET.copy()
+    params.pop("page", None)
+    return {
+        "courses": page_obj,
+        "page_obj": page_obj,
+        "topics": Topic.choices,
+        "credit_types": CreditType.choices,
+        "hours_filters": [(key, label) for key, (label, _q) in HOURS_FILTERS.items()],
+        "selected": {"topic": topic, "type": credit_type, "hours": hours, "q": query},
+        "enrolled_keys": enrolled,
+        "query_string": params.urlencode(),
+        "filtered": bool(topic or credit_type or hours or query),
+    }
+
+
+def _localized_states(user, course, language):
+    states = []
+    for lesson, record, locked in services.lesson_states(user, course):
+        states.append(
+            {
+                "lesson": services.localized_page(lesson, language),
+                "canonical": lesson,
+                "progress": record,
+                "status": record.status if record else ProgressStatus.NOT_STARTED,
+                "status_label": (record.get_status_display() if record else ProgressStatus.NOT_STARTED.label),
+                "locked": locked,
+            }
+        )
+    return states
+
+
+def course_context(page, request):
+    language = _lang(request)
+    canonical = services.canonical_page(page)
+    user = request.user
+    enrolment = services.get_enrolment(user, canonical) if user.is_authenticated else None
+    context = {
+        "canonical": canonical,
+        "enrolment": enrolment,
+        "enrolled": bool(enrolment and enrolment.is_active),
+        "lessons": _localized_states(user, canonical, language),
+        "progress_percent": services.course_progress(user, canonical) if user.is_authenticated else 0,
+        "completion": CourseCompletion.objects.filter(user=user, course=canonical).first()
+        if user.is_authenticated
+        else None,
+        "missing_prerequisites": [
+            services.localized_page(p, language) for p in services.missing_prerequisites(user, canonical)
+        ]
+        if user.is_authenticated
+        else [],
+        "prerequisites": [
+            services.localized_page(services.canonical_page(p.prerequisite), language)
+            for p in canonical.prerequisites.all()
+        ],
+        "instructors": list(canonical.instructors.all()),
+        "language": language,
+    }
+    quiz = canonical.final_quiz
+    if quiz is not None:
+        context["quiz"] = quiz
+        context["quiz_title"] = quiz.title_for(language)
+        if user.is_authenticated:
+            used = services.attempts_used(user, quiz)
+            context["quiz_attempts_used"] = used
+            context["quiz_attempts_left"] = (quiz.max_attempts - used) if quiz.max_attempts else None
+            context["quiz_passed"] = services.quiz_passed(user, quiz)
+            context["quiz_score"] = services.quiz_score(user, quiz)
+            context["quiz_in_progress"] = QuizAttempt.objects.filter(
+                user=user, quiz=quiz, status=QuizAttempt.Status.IN_PROGRESS
+            ).first()
+            context["quiz_last"] = (
+                QuizAttempt.objects.filter(user=user, quiz=quiz).exclude(status=QuizAttempt.Status.IN_PROGRESS).first()
+            )
+            lessons_done = all(
+                s["status"] == ProgressStatus.COMPLETED for s in context["lessons"] if s["canonical"].required
+            )
+            context["quiz_open"] = bool(context["enrolled"] and lessons_done)
+    return context
+
+
+def lesson_gate(page, request):
+    """Lessons are for enrolled learners; locked lessons send the learner back to the course."""
+    course = page.get_parent().specific
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    if not services.is_enrolled(request.user, course):
+        messages.info(request, _("Enrol in the course to study its lessons."))
+        return redirect(course.url)
+    if services.is_lesson_locked(request.user, page):
+        messages.info(request, _("This lesson opens when you have completed the lessons before it."))
+        return redirect(course.url)
+    return None
+
+
+def lesson_context(page, request):
+    language = _lang(request)
+    canonical = services.canonical_page(page)
+    course = page.get_parent().specific
+    states = _localized_states(request.user, course, language) if request.user.is_authenticated else []
+    record = (
+        LessonProgress.objects.filter(user=request.user, lesson=canonical).first()
+        if request.user.is_authenticated
+        else None
+    )
+    next_lesson = None
+    for index, state in enumerate(states):
+        if state["canonical"].pk == canonical.pk and index + 1 < len(states):
+            next_lesson = states[index + 1]
+    return {
+        "course": course,
+        "canonical": canonical,
+        "lessons": states,
+        "record": record,
+        "next_lesson": next_lesson,
+        "completed": bool(record and record.status == ProgressStatus.COMPLETED),
+        "heartbeat_interval": services.heartbeat_interval(),
+        "completion_percent": round(services.completion_ratio() * 100),
+        "covered_percent": round(100 * record.covered_seconds / canonical.duration_seconds)
+        if record and canonical.kind == LessonKind.VIDEO and canonical.duration_seconds
+        else 0,
+        "study_minutes": math.floor((record.study_seconds if record else 0) / 60),
+        "min_reading_minutes": math.ceil(canonical.min_reading_seconds / 60),
+    }
+
+
+# ---------------------------------------------------------------------------
+# Learner actions
+# ---------------------------------------------------------------------------
+def _course_or_404(page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not isinstance(page, CoursePage):
+        raise Http404
+    return page
+
+
+def _back(request, page):
+    return redirect(services.localized_page(page, _lang(request)).url)
+
+
+@login_required
+@require_POST
+def enrol(request, page_id):
+    course = _course_or_404(page_id)
+    try:
+        services.enrol(request.user, course)
+    except services.CourseError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("You are enrolled. Start with the first lesson."))
+    return _back(request, course)
+
+
+@login_required
+@require_POST
+def unenrol(request, page_id):
+    course = _course_or_404(page_id)
+    try:
+        services.unenrol(request.user, course)
+    except services.CourseError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("You have left the course. Your progress is kept if you enrol again."))
+    return _back(request, course)
+
+
+@login_required
+@require_POST
+def confirm_read(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not isinstance(page, LessonPage):
+        raise Http404
+    try:
+        services.confirm_read(request.user, page, language=_lang(request))
+    except services.CourseError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Lesson completed."))
+    return redirect(services.localized_page(page, _lang(request)).url)
+
+
+@login_required
+@require_POST
+def start_quiz(request, page_id):
+    course = _course_or_404(page_id)
+    canonical = services.canonical_page(course)
+    if canonical.final_quiz is None:
+        raise Http404
+    required_done = all(
+        record is not None and record.status == ProgressStatus.COMPLETED
+        for lesson, record, _locked in services.lesson_states(request.user, canonical)
+        if lesson.required
+    )
+    if not required_done:
+        messages.error(request, _("Complete the lessons before taking the final quiz."))
+        return _back(request, course)
+    try:
+        attempt = services.start_attempt(request.user, canonical.final_quiz, course=canonical)
+    except services.CourseError as error:
+        messages.error(request, error.message)
+        return _back(request, course)
+    return redirect("courses:attempt", attempt_id=attempt.pk)
+
+
+def _attempt_for(request, attempt_id):
+    return get_object_or_404(QuizAttempt.objects.select_related("quiz", "course"), pk=attempt_id, user=request.user)
+
+
+@login_required
+def attempt(request, attempt_id):
+    """Take a quiz attempt (GET) or submit it (POST); answers are graded on the server only."""
+    record = _attempt_for(request, attempt_id)
+    language = _lang(request)
+    if record.status != QuizAttempt.Status.IN_PROGRESS:
+        return redirect("courses:review", attempt_id=record.pk)
+    error = None
+    status = 200
+    if request.method == "POST":
+        answers = {}
+        for item in record.drawn:
+            values = request.POST.getlist(f"q{item['question']}")
+            if values:
+                answers[str(item["question"])] = values
+        try:
+            services.submit_attempt(request.user, record.pk, answers, language=language)
+        except services.QuizError as refusal:
+            if refusal.code in ("time_limit", "already_submitted"):
+                messages.error(request, refusal.message)
+                return redirect("courses:review", attempt_id=record.pk)
+            error, status = refusal.message, 400
+        else:
+            return redirect("courses:review", attempt_id=record.pk)
+    course = services.localized_page(record.course, language) if record.course else None
+    context = {
+        "attempt": record,
+        "quiz_title": record.quiz.title_for(language),
+        "questions": services.attempt_questions(record, language),
+        "course": course,
+        "error": error,
+        "selected": {key: request.POST.getlist(key) for key in request.POST} if request.method == "POST" else {},
+        "seconds_left": max(0, int((record.deadline - timezone.now()).total_seconds())) if record.deadline else None,
+    }
+    return render(request, "courses/quiz_attempt.html", context, status=status)
+
+
+@login_required
+def review(request, attempt_id):
+    record = _attempt_for(request, attempt_id)
+    if record.status == QuizAttempt.Status.IN_PROGRESS:
+        return redirect("courses:attempt", attempt_id=record.pk)
+    language = _lang(request)
+    course = services.localized_page(record.course, language) if record.course else None
+    quiz = record.quiz
+    used = services.attempts_used(request.user, quiz)
+    return render(
+        request,
+        "courses/quiz_review.html",
+        {
+            "attempt": record,
+            "quiz": quiz,
+            "quiz_title": quiz.title_for(language),
+            "review": services.attempt_review(record, language),
+            "course": course,
+            "completion": CourseCompletion.objects.filter(user=request.user, course=record.course).first()
+            if record.course
+            else None,
+            "can_retry": (not quiz.max_attempts or used < quiz.max_attempts),
+        },
+    )
+
+
+@login_required
+def my_learning(request):
+    """Enrolled courses with progress, this year's hours against the target, earlier years."""
+    language = _lang(request)
+    user = request.user
+    year = timezone.localdate().year
+    enrolments = Enrolment.objects.filter(user=user).select_related("course").order_by("-enrolled_at")
+    courses = []
+    for enrolment in enrolments:
+        courses.append(
+            {
+                "enrolment": enrolment,
+                "page": services.localized_page(enrolment.course, language),
+                "percent": services.course_progress(user, enrolment.course),
+            }
+        )
+    summary = services.year_summary(user, year, language=language)
+    years = [services.year_summary(user, y) for y in services.ledger_years(user) if y != year]
+    catalogue = None
+    from .models import CourseIndexPage
+
+    index = (
+        CourseIndexPage.objects.live().filter(locale__language_code=language).first()
+        or CourseIndexPage.objects.live().first()
+    )
+    if index:
+        catalogue = index.url
+    return render(
+        request,
+        "courses/my_learning.html",
+        {
+            "active_courses": [c for c in courses if c["enrolment"].is_active],
+            "withdrawn_courses": [c for c in courses if not c["enrolment"].is_active],
+            "summary": summary,
+            "required_percent": min(100, int(summary["required"] * 100 / summary["required_target"]))
+            if summary["required_target"]
+            else 100,
+            "years": years,
+            "year": year,
+            "catalogue_url": catalogue,
+        },
+    )
+
+
+@login_required
+def ledger_export(request, year, fmt):
+    """A learner's record for a year as CSV or PDF."""
+    from . import reports
+
+    year = int(year)
+    if not 2000 <= year <= 2100:
+        raise Http404
+    if fmt == "csv":
+        response = HttpResponse(reports.learner_year_csv(request.user, year), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="credit-hours-{year}.csv"'
+        return response
+    pdf = reports.learner_year_pdf(request.user, year, language=_lang(request))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="credit-hours-{year}.pdf"'
+    return response
+
+
+# ---------------------------------------------------------------------------
+# JSON API: viewings and heartbeats
+# ---------------------------------------------------------------------------
+def api_language(view):
+    """The API sits outside the language prefix, where Django falls back to zh-hans; answer (and
+    record completions) in the language of the page that calls it: the ``X-Language`` header sent
+    by lesson.js, else the language cookie or Accept-Language."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        language = request.headers.get("X-Language", "")
+        if language not in ("en", "zh-hans"):
+            language = translation.get_language_from_request(request, check_path=False)
+        language = "en" if (language or "").startswith("en") else "zh-hans"
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _json_errors(errors, status=400, code="invalid"):
+    return JsonResponse({"errors": errors, "code": code}, status=status)
+
+
+def _read_json(request):
+    if len(request.body) > 4096:
+        return None
+    try:
+        data = json.loads(request.body or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _api_user(request):
+    if not request.user.is_authenticated:
+        return _json_errors({"__all__": [_("Sign in to study.")]}, status=403, code="auth")
+    if request.method != "POST":
+        return _json_errors({"__all__": [_("Use POST.")]}, status=405, code="method")
+    return None
+
+
+def _number(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if math.isnan(value) or math.isinf(value):
+        return None
+    return float(value)
+
+
+@api_language
+def api_start_viewing(request):
+    """POST {lesson: id} → a new viewing token, the resume position and the heartbeat interval."""
+    refused = _api_user(request)
+    if refused:
+        return refused
+    data = _read_json(request)
+    if data is None:
+        return _json_errors({"__all__": [_("The request could not be read.")]})
+    lesson_id = data.get("lesson")
+    if isinstance(lesson_id, bool) or not isinstance(lesson_id, int):
+        return _json_errors({"lesson": [_("Give the lesson's id.")]})
+    page = Page.objects.filter(pk=lesson_id).first()
+    page = page.specific if page else None
+    if not isinstance(page, LessonPage) or not page.live:
+        return _json_errors({"lesson": [_("This lesson does not exist.")]}, status=404, code="not_found")
+    try:
+        viewing = services.start_viewing(request.user, page)
+    except services.CourseError as error:
+        return _json_errors({"lesson": [str(error.message)]}, code=error.code)
+    record = LessonProgress.objects.get(user=request.user, lesson=viewing.lesson)
+    return JsonResponse(
+        {
+            "token": viewing.token,
+            "position": viewing.last_position,
+            "interval": services.heartbeat_interval(),
+            "status": record.status,
+            "study_seconds": round(record.study_seconds, 3),
+            "covered_seconds": round(record.covered_seconds, 3),
+        }
+    )
+
+
+@api_language
+def api_heartbeat(request):
+    """POST {token, seq, state, position, seeked_from?} → what the server credited."""
+    refused = _api_user(request)
+    if refused:
+        return refused
+    data = _read_json(request)
+    if data is None:
+        return _json_errors({"__all__": [_("The request could not be read.")]})
+    errors = {}
+    token = data.get("token")
+    if not isinstance(token, str) or not 10 <= len(token) <= 64:
+        errors["token"] = [_("The viewing token is missing or malformed.")]
+    seq = data.get("seq")
+    if isinstance(seq, bool) or not isinstance(seq, int) or not 1 <= seq <= 10_000_000:
+        errors["seq"] = [_("The sequence number must be a positive whole number.")]
+    state = data.get("state")
+    if state not in ("playing", "paused", "hidden"):
+        errors["state"] = [_("The state must be playing, paused or hidden.")]
+    position = _number(data.get("position", 0))
+    if position is None:
+        errors["position"] = [_("The position must be a number of seconds.")]
+    seeked_from = data.get("seeked_from")
+    if seeked_from is not None:
+        seeked_from = _number(seeked_from)
+        if seeked_from is None:
+            errors["seeked_from"] = [_("The position must be a number of seconds.")]
+    if errors:
+        return _json_errors(errors)
+    try:
+        result = services.heartbeat(
+            request.user, token, seq, state, position, seeked_from=seeked_from, language=_lang(request)
+        )
+    except services.HeartbeatRefused as error:
+        return _json_errors(
+            {"__all__": [str(error.message)]}, status=409 if error.code == "superseded" else 400, code=error.code
+        )
+    return JsonResponse(dict(result))
+
+
+@api_language
+def api_end_viewing(request):
+    refused = _api_user(request)
+    if refused:
+        return refused
+    data = _read_json(request)
+    token = data.get("token") if data else None
+    if not isinstance(token, str):
+        return _json_errors({"token": [_("The viewing token is missing or malformed.")]})
+    services.end_viewing(request.user, token)
+    return JsonResponse({"ended": True})
