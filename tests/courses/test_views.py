@@ -60,6 +60,9 @@ def test_catalogue_filters_and_searches(client, home_page, course):
     assert "枫桥经验概论" in response.content.decode() and "城市大脑实务" not in response.content.decode()
     response = client.get(index.url, {"q": "grid"})
     assert "城市大脑实务" in response.content.decode() and "枫桥经验概论" not in response.content.decode()
+    # A Chinese word inside a longer run of Chinese text is found too.
+    response = client.get(index.url, {"q": "大脑"})
+    assert "城市大脑实务" in response.content.decode() and "枫桥经验概论" not in response.content.decode()
     response = client.get(index.url, {"topic": "<script>", "hours": "999", "page": "x"})
     assert response.status_code == 200
 
