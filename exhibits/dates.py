@@ -4,17 +4,19 @@ from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-DATE_PRECISIONS = [("year", _("year")), ("month", _("month")), ("day", _("day"))]
+DATE_PRECISIONS = [("decade", _("decade")), ("year", _("year")), ("month", _("month")), ("day", _("day"))]
 
 
 def format_date(value, precision):
-    """One date in the active language: 1963 / 1963年11月 / 2013年10月9日."""
+    """One date in the active language: 20世纪80年代 / 1963 / 1963年11月 / 2013年10月9日."""
     if value is None:
         return ""
     if precision == "day":
         return formats.date_format(value, "DATE_FORMAT")
     if precision == "month":
         return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    if precision == "decade":
+        return gettext("the %(decade)ss") % {"decade": value.year - value.year % 10}
     return gettext("%(year)s") % {"year": value.year}
 
 
@@ -37,4 +39,6 @@ def machine_date(value, precision):
         return value.isoformat()
     if precision == "month":
         return f"{value.year:04d}-{value.month:02d}"
+    if precision == "decade":
+        return f"{value.year - value.year % 10:04d}"
     return f"{value.year:04d}"

@@ -160,7 +160,7 @@ class Milestone(Orderable):
 
     page = ParentalKey(ExhibitionPage, related_name="milestones", on_delete=models.CASCADE)
     date = models.DateField(_("date"), help_text=_("For a year or month, give its first day and the precision."))
-    date_precision = models.CharField(_("precision"), max_length=5, choices=DATE_PRECISIONS, default="year")
+    date_precision = models.CharField(_("precision"), max_length=6, choices=DATE_PRECISIONS, default="year")
     text = models.CharField(_("text"), max_length=300)
     exhibit = models.ForeignKey(
         "wagtailcore.Page",
@@ -258,7 +258,7 @@ class ExhibitPage(CoverImageMixin, Page):
 
     date_start = models.DateField(_("date"), help_text=_("For a year or month, give its first day and the precision."))
     date_end = models.DateField(_("end date"), null=True, blank=True, help_text=_("Only for a range of time."))
-    date_precision = models.CharField(_("precision"), max_length=5, choices=DATE_PRECISIONS, default="year")
+    date_precision = models.CharField(_("precision"), max_length=6, choices=DATE_PRECISIONS, default="year")
     place = models.CharField(_("place"), max_length=200, blank=True)
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="exhibits")
     summary = models.CharField(_("summary"), max_length=300, blank=True, help_text=_("One or two sentences for lists."))
