@@ -80,7 +80,7 @@ class VideoBlock(blocks.StructBlock):
     captions = DocumentChooserBlock(label=_("Captions track"), help_text=_("A WebVTT (.vtt) file."))
     captions_kind = blocks.ChoiceBlock(label=_("Track kind"), choices=CAPTION_KINDS, default="captions")
     captions_language = blocks.ChoiceBlock(label=_("Track language"), choices=CAPTION_LANGUAGES, default="zh-hans")
-    transcript = blocks.RichTextBlock(label=_("Transcript"), features=["bold", "italic", "p"])
+    transcript = blocks.RichTextBlock(label=_("Transcript"), features=["bold", "italic"])
 
     class Meta:
         icon = "media"
@@ -108,7 +108,7 @@ class AudioBlock(blocks.StructBlock):
     audio = DocumentChooserBlock(label=_("Audio file"), help_text=_("An MP3, Ogg, M4A or WAV file."))
     captions = DocumentChooserBlock(label=_("Captions track"), required=False, help_text=_("A WebVTT (.vtt) file."))
     captions_language = blocks.ChoiceBlock(label=_("Track language"), choices=CAPTION_LANGUAGES, default="zh-hans")
-    transcript = blocks.RichTextBlock(label=_("Transcript"), features=["bold", "italic", "p"])
+    transcript = blocks.RichTextBlock(label=_("Transcript"), features=["bold", "italic"])
 
     class Meta:
         icon = "media"
@@ -162,7 +162,7 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    number = blocks.CharBlock(label=_("Number"), max_length=40, help_text=_("For example 90% or 100,000+."))
+    number = blocks.CharBlock(label=_("Number"), max_length=40, help_text=_("For example 100,000+ or a percentage."))
     label = blocks.CharBlock(label=_("Label"), max_length=200)
 
     class Meta:
