@@ -1,0 +1,87 @@
+"""Editors build the exhibition in the Wagtail admin."""
+
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from exhibits.models import ExhibitPage, Theme
+from tests.accounts.factories import UserFactory
+
+from .factories import make_era, make_exhibition, make_image
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    return client
+
+
+def exhibit_form(image, *, alt="", decorative=False, action="action-publish"):
+    data = nested_form_data(
+        {
+            "title": "调解在先",
+            "slug": "mediation-first",
+            "date_start": "2005-01-01",
+            "date_precision": "year",
+            "place": "枫桥镇",
+            "summary": "",
+            "cover_alt": "",
+            "body": streamfield(
+                [("image", {"image": image.pk, "alt_text": alt, "decorative": decorative, "caption": "", "credit": ""})]
+            ),
+            "related_cases": inline_formset([]),
+            "related_courses": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+    data[action] = "1"
+    return data
+
+
+def add_url(era):
+    return reverse("wagtailadmin_pages:add", args=("exhibits", "exhibitpage", era.pk))
+
+
+def test_admin_refuses_to_publish_an_exhibit_whose_image_has_no_alt_text(admin_client, home_page):
+    era = make_era(make_exhibition(home_page), 1)
+    response = admin_client.post(add_url(era), exhibit_form(make_image()))
+    assert response.status_code == 200  # the form again, with the error
+    body_error = response.context["form"].errors.as_data()["body"][0]
+    assert "发布前请在替代文本中描述图片" in str(body_error.as_json_data())
+    assert not ExhibitPage.objects.filter(slug="mediation-first").exists()
+
+
+def test_admin_saves_a_draft_without_alt_text_and_publishes_a_decorative_image(admin_client, home_page):
+    era = make_era(make_exhibition(home_page), 1)
+    image = make_image()
+    response = admin_client.post(add_url(era), exhibit_form(image, action="action-save-draft"))
+    assert response.status_code == 302
+    draft = ExhibitPage.objects.get(slug="mediation-first")
+    assert not draft.live
+
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:edit", args=(draft.pk,)), exhibit_form(image, decorative=True)
+    )
+    assert response.status_code == 302
+    assert ExhibitPage.objects.get(pk=draft.pk).live
+
+
+def test_admin_only_lets_editors_add_eras_under_an_exhibition(admin_client, home_page):
+    exhibition = make_exhibition(home_page)
+    response = admin_client.get(reverse("wagtailadmin_pages:add_subpage", args=(exhibition.pk,)))
+    # The only allowed type: Wagtail goes straight to the era form.
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_pages:add", args=("exhibits", "erapage", exhibition.pk))
+
+
+def test_themes_are_managed_as_a_snippet(admin_client, db):
+    response = admin_client.post(
+        reverse("wagtailsnippets_exhibits_theme:add"),
+        {"name": "源头治理", "name_en": "Tackling problems at the source", "slug": "source-governance", "sort_order": "1"},
+    )
+    assert response.status_code == 302
+    assert Theme.objects.get(slug="source-governance").name == "源头治理"
+    response = admin_client.get(reverse("wagtailsnippets_exhibits_theme:list"))
+    assert "源头治理" in response.content.decode()
