@@ -39,7 +39,8 @@ def _document(title, make_bytes, filename):
     existing = Document.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    return Document.objects.create(title=title, file=ContentFile(make_bytes(), name=filename))
+    content = make_bytes()
+    return Document.objects.create(title=title, file=ContentFile(content, name=filename), file_size=len(content))
 
 
 def _year_label(exhibit):

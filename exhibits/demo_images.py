@@ -42,7 +42,8 @@ def _bridge(draw, colour, width, height, seed):
         draw.line((left - 40 + (seed * 13 + n * 37) % 60, y, right - (seed * 7 + n * 23) % 80, y), fill=lighter, width=4)
     # Maple leaves: small stars scattered by the seed.
     for n in range(5):
-        x = left + (seed * 97 + n * 131) % (right - left)
+        # Keep the leaves right of the year and title text.
+        x = int(width * 0.7) + (seed * 97 + n * 131) % int(width * 0.26)
         y = int(height * 0.12) + (seed * 53 + n * 71) % int(height * 0.35)
         r = 16 + (seed + n) % 3 * 6
         points = []
