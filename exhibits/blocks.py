@@ -55,9 +55,7 @@ class ImageBlock(blocks.StructBlock):
         value = super().clean(value)
         # Drafts may lack alt text; publishing (or submitting for review) may not.
         if not self.is_deferred_validation and image_needs_alt(value):
-            raise StructBlockValidationError(
-                block_errors={"alt_text": ValidationError(ALT_TEXT_REQUIRED)}
-            )
+            raise StructBlockValidationError(block_errors={"alt_text": ValidationError(ALT_TEXT_REQUIRED)})
         return value
 
 
@@ -200,4 +198,3 @@ def image_values(stream_value):
 def image_needs_alt(value) -> bool:
     """True when an image block has an image but neither alt text nor the decorative choice."""
     return bool(value.get("image")) and not (value.get("alt_text") or "").strip() and not value.get("decorative")
-

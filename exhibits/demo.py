@@ -15,11 +15,10 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from modelsearch import index as search_index
 from modelsearch.signal_handlers import post_save_signal_handler
-from wagtail.models import ReferenceIndex
-from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from .demo_content import ERAS, EXHIBITION, MILESTONES, SHOWCASE_EXHIBIT, THEMES
 from .demo_images import chronology_pdf, poster
@@ -95,7 +94,10 @@ def _showcase_blocks(language, media):
                 "source": "习近平总书记重要指示，2013年10月9日" if zh else "Xi Jinping, instruction of 9 October 2013",
             },
         },
-        {"type": "key_figure", "value": {"number": "60+", "label": "次指示批示" if zh else "instructions on the Fengqiao Experience"}},
+        {
+            "type": "key_figure",
+            "value": {"number": "60+", "label": "次指示批示" if zh else "instructions on the Fengqiao Experience"},
+        },
         {
             "type": "video",
             "value": {
@@ -129,14 +131,18 @@ def _showcase_blocks(language, media):
                 "images": [
                     {
                         "image": media["gallery"][0].pk,
-                        "alt_text": "海报：1963年，“枫桥经验诞生”" if zh else "Poster: 1963, “The Fengqiao Experience is born”",
+                        "alt_text": "海报：1963年，“枫桥经验诞生”"
+                        if zh
+                        else "Poster: 1963, “The Fengqiao Experience is born”",
                         "decorative": False,
                         "caption": "1963年：起点" if zh else "1963: the beginning",
                         "credit": "枫桥学院制图" if zh else "Graphic: Fengqiao College",
                     },
                     {
                         "image": media["gallery"][1].pk,
-                        "alt_text": "海报：2013年，“坚持好、发展好”" if zh else "Poster: 2013, “Uphold it and develop it”",
+                        "alt_text": "海报：2013年，“坚持好、发展好”"
+                        if zh
+                        else "Poster: 2013, “Uphold it and develop it”",
                         "decorative": False,
                         "caption": "2013年：新时代" if zh else "2013: a new era",
                         "credit": "枫桥学院制图" if zh else "Graphic: Fengqiao College",
@@ -150,7 +156,9 @@ def _showcase_blocks(language, media):
                 "title": "“枫桥经验”大事年表" if zh else "Chronology of the Fengqiao Experience",
                 "document": media["chronology"].pk,
                 "preview": media["chronology_preview"].pk,
-                "description": "1963年至2021年的主要事件，一页纸。" if zh else "The main events from 1963 to 2021 on one page (in Chinese).",
+                "description": "1963年至2021年的主要事件，一页纸。"
+                if zh
+                else "The main events from 1963 to 2021 on one page (in Chinese).",
             },
         },
     ]
@@ -158,9 +166,7 @@ def _showcase_blocks(language, media):
 
 def _media():
     """The video, captions, chronology PDF and gallery posters (made once)."""
-    chronology_lines = [
-        f"{date[0]}  {zh}" for date, _precision, _slug, zh, _en in MILESTONES
-    ]
+    chronology_lines = [f"{date[0]}  {zh}" for date, _precision, _slug, zh, _en in MILESTONES]
     pdf_and_preview = {}
 
     def pdf_part(index):
@@ -189,11 +195,21 @@ def _media():
             lambda: (MEDIA_DIR / "fengqiao-timeline-poster.png").read_bytes(),
             "fengqiao-timeline-poster.png",
         ),
-        "chronology": _document("Chronology of the Fengqiao Experience (PDF)", lambda: pdf_part(0), "fengqiao-chronology.pdf"),
+        "chronology": _document(
+            "Chronology of the Fengqiao Experience (PDF)", lambda: pdf_part(0), "fengqiao-chronology.pdf"
+        ),
         "chronology_preview": _image("Chronology preview", lambda: pdf_part(1), "fengqiao-chronology-preview.jpg"),
         "gallery": [
-            _image("Gallery poster 1963", lambda: poster("1963", "枫桥经验诞生", "The Fengqiao Experience is born", (166, 27, 27), 1), "gallery-1963.jpg"),
-            _image("Gallery poster 2013", lambda: poster("2013", "坚持好、发展好", "Uphold it and develop it", (20, 60, 120), 2), "gallery-2013.jpg"),
+            _image(
+                "Gallery poster 1963",
+                lambda: poster("1963", "枫桥经验诞生", "The Fengqiao Experience is born", (166, 27, 27), 1),
+                "gallery-1963.jpg",
+            ),
+            _image(
+                "Gallery poster 2013",
+                lambda: poster("2013", "坚持好、发展好", "Uphold it and develop it", (20, 60, 120), 2),
+                "gallery-2013.jpg",
+            ),
         ],
     }
 
@@ -250,7 +266,9 @@ def _seed():
 
     themes = {}
     for order, (slug, name, name_en) in enumerate(THEMES, start=1):
-        themes[slug], _ = Theme.objects.get_or_create(slug=slug, defaults={"name": name, "name_en": name_en, "sort_order": order})
+        themes[slug], _ = Theme.objects.get_or_create(
+            slug=slug, defaults={"name": name, "name_en": name_en, "sort_order": order}
+        )
 
     media = _media()
     cover = _image(
@@ -276,7 +294,9 @@ def _seed():
         label = str(year_from) if year_from == year_to else f"{year_from}–{year_to}"
         era_cover = _image(
             f"Era poster: {era_data['slug']}",
-            lambda d=era_data, label=label: poster(label, d["zh"]["title"], d["en"]["title"], d["colour"], len(d["slug"])),
+            lambda d=era_data, label=label: poster(
+                label, d["zh"]["title"], d["en"]["title"], d["colour"], len(d["slug"])
+            ),
             f"era-{era_data['slug']}.jpg",
         )
         era, _ = _child(
@@ -296,7 +316,9 @@ def _seed():
             year_label = _year_label(data)
             exhibit_cover = _image(
                 f"Exhibit poster: {data['slug']}",
-                lambda d=data, y=year_label, c=era_data["colour"], n=seed_number: poster(y, d["zh"]["title"], d["en"]["title"], c, n),
+                lambda d=data, y=year_label, c=era_data["colour"], n=seed_number: poster(
+                    y, d["zh"]["title"], d["en"]["title"], c, n
+                ),
                 f"exhibit-{data['slug']}.jpg",
             )
             exhibit = ExhibitPage.objects.child_of(era).filter(slug=data["slug"]).first()

@@ -62,9 +62,12 @@ ERAS = [
         "exhibits": [
             {
                 "slug": "fengqiao-1963",
-                "date": (1963, 1, 1), "end": None, "precision": "year",
+                "date": (1963, 1, 1),
+                "end": None,
+                "precision": "year",
                 "place": ("浙江省诸暨县枫桥", "Fengqiao, Zhuji County, Zhejiang"),
-                "themes": ["mass-line"], "featured": True,
+                "themes": ["mass-line"],
+                "featured": True,
                 "zh": {
                     "title": "枫桥的干部群众",
                     "summary": "“枫桥经验”不是写在纸上的设计，而是基层干部和普通群众在实践中共同创造的。",
@@ -78,9 +81,12 @@ ERAS = [
             },
             {
                 "slug": "few-arrests-good-order",
-                "date": (1963, 1, 1), "end": None, "precision": "year",
+                "date": (1963, 1, 1),
+                "end": None,
+                "precision": "year",
                 "place": ("浙江省诸暨县枫桥", "Fengqiao, Zhuji County, Zhejiang"),
-                "themes": ["safe-construction", "mass-line"], "featured": False,
+                "themes": ["safe-construction", "mass-line"],
+                "featured": False,
                 "zh": {
                     "title": "捕人少，治安好",
                     "summary": "依靠群众做工作，既减少了逮捕，又让社会秩序保持良好。",
@@ -94,9 +100,12 @@ ERAS = [
             },
             {
                 "slug": "mao-instruction",
-                "date": (1963, 1, 1), "end": None, "precision": "year",
+                "date": (1963, 1, 1),
+                "end": None,
+                "precision": "year",
                 "place": ("北京", "Beijing"),
-                "themes": ["mass-line"], "featured": True,
+                "themes": ["mass-line"],
+                "featured": True,
                 "zh": {
                     "title": "毛泽东的批示",
                     "summary": "毛泽东同志作出批示，肯定枫桥的做法，并要求在全国推广。",
@@ -110,9 +119,12 @@ ERAS = [
             },
             {
                 "slug": "resolve-on-the-spot",
-                "date": (1963, 1, 1), "end": None, "precision": "year",
+                "date": (1963, 1, 1),
+                "end": None,
+                "precision": "year",
                 "place": ("浙江省诸暨县枫桥", "Fengqiao, Zhuji County, Zhejiang"),
-                "themes": ["no-escalation", "source-governance"], "featured": False,
+                "themes": ["no-escalation", "source-governance"],
+                "featured": False,
                 "zh": {
                     "title": "矛盾不上交，就地解决",
                     "summary": "问题在哪里发生，就在哪里解决——这是“枫桥经验”最核心的原则。",
@@ -143,9 +155,12 @@ ERAS = [
         "exhibits": [
             {
                 "slug": "head-feet-belly",
-                "date": (1964, 1, 1), "end": (1969, 1, 1), "precision": "year",
+                "date": (1964, 1, 1),
+                "end": (1969, 1, 1),
+                "precision": "year",
                 "place": ("浙江省诸暨县枫桥", "Fengqiao, Zhuji County, Zhejiang"),
-                "themes": ["mass-line", "source-governance"], "featured": True,
+                "themes": ["mass-line", "source-governance"],
+                "featured": True,
                 "zh": {
                     "title": "管头、管脚、管肚子",
                     "summary": "管头是做思想工作，管脚是督促劳动、防止外逃，管肚子是安排好劳动和生活。",
@@ -159,9 +174,12 @@ ERAS = [
             },
             {
                 "slug": "help-and-education",
-                "date": (1965, 1, 1), "end": (1977, 1, 1), "precision": "year",
+                "date": (1965, 1, 1),
+                "end": (1977, 1, 1),
+                "precision": "year",
                 "place": ("浙江省诸暨县枫桥", "Fengqiao, Zhuji County, Zhejiang"),
-                "themes": ["mass-line"], "featured": False,
+                "themes": ["mass-line"],
+                "featured": False,
                 "zh": {
                     "title": "帮教工作的开端",
                     "summary": "依靠群众帮助和教育有过错的人，开创了全国帮教工作的先例。",
@@ -175,9 +193,12 @@ ERAS = [
             },
             {
                 "slug": "fewer-arrests-in-practice",
-                "date": (1964, 1, 1), "end": (1977, 1, 1), "precision": "year",
+                "date": (1964, 1, 1),
+                "end": (1977, 1, 1),
+                "precision": "year",
                 "place": ("浙江省诸暨县", "Zhuji County, Zhejiang"),
-                "themes": ["no-escalation"], "featured": False,
+                "themes": ["no-escalation"],
+                "featured": False,
                 "zh": {
                     "title": "少捕人，矛盾不上交",
                     "summary": "坚持少捕人、矛盾不上交，让基层承担起化解矛盾的责任。",
@@ -208,9 +229,12 @@ ERAS = [
         "exhibits": [
             {
                 "slug": "first-to-lift-labels",
-                "date": (1978, 1, 1), "end": None, "precision": "year",
+                "date": (1978, 1, 1),
+                "end": None,
+                "precision": "year",
                 "place": ("浙江省诸暨县枫桥", "Fengqiao, Zhuji County, Zhejiang"),
-                "themes": ["mass-line", "rule-of-law"], "featured": True,
+                "themes": ["mass-line", "rule-of-law"],
+                "featured": True,
                 "zh": {
                     "title": "率先摘帽",
                     "summary": "枫桥率先为所有改造好的“四类分子”摘帽，让他们和家人重新融入社会。",
@@ -224,9 +248,12 @@ ERAS = [
             },
             {
                 "slug": "peoples-daily-report",
-                "date": (1978, 1, 1), "end": (1983, 1, 1), "precision": "year",
+                "date": (1978, 1, 1),
+                "end": (1983, 1, 1),
+                "precision": "year",
                 "place": ("北京", "Beijing"),
-                "themes": ["mass-line"], "featured": False,
+                "themes": ["mass-line"],
+                "featured": False,
                 "zh": {
                     "title": "《人民日报》的长篇报道",
                     "summary": "《人民日报》以“摘掉一顶帽子，调动几代人”为题，全面介绍枫桥的摘帽经验。",
@@ -240,9 +267,12 @@ ERAS = [
             },
             {
                 "slug": "seek-truth-from-facts",
-                "date": (1978, 1, 1), "end": None, "precision": "year",
+                "date": (1978, 1, 1),
+                "end": None,
+                "precision": "year",
                 "place": ("浙江省诸暨县枫桥", "Fengqiao, Zhuji County, Zhejiang"),
-                "themes": ["rule-of-law"], "featured": False,
+                "themes": ["rule-of-law"],
+                "featured": False,
                 "zh": {
                     "title": "解放思想，实事求是",
                     "summary": "对每个人的情况逐一核实，实事求是地作出结论。",
@@ -256,9 +286,12 @@ ERAS = [
             },
             {
                 "slug": "national-example",
-                "date": (1979, 1, 1), "end": (1983, 1, 1), "precision": "year",
+                "date": (1979, 1, 1),
+                "end": (1983, 1, 1),
+                "precision": "year",
                 "place": ("全国", "Nationwide"),
-                "themes": ["mass-line"], "featured": False,
+                "themes": ["mass-line"],
+                "featured": False,
                 "zh": {
                     "title": "为全国摘帽工作提供示范",
                     "summary": "枫桥的做法成为全国摘帽工作的样板。",
@@ -289,9 +322,12 @@ ERAS = [
         "exhibits": [
             {
                 "slug": "market-economy-challenges",
-                "date": (1984, 1, 1), "end": (1999, 1, 1), "precision": "year",
+                "date": (1984, 1, 1),
+                "end": (1999, 1, 1),
+                "precision": "year",
                 "place": ("浙江省", "Zhejiang Province"),
-                "themes": ["safe-construction"], "featured": False,
+                "themes": ["safe-construction"],
+                "featured": False,
                 "zh": {
                     "title": "新形势，新问题",
                     "summary": "民营企业兴起、社会流动加快、外来人口增加，基层治理面临新考验。",
@@ -305,9 +341,12 @@ ERAS = [
             },
             {
                 "slug": "strike-prevent-educate-manage",
-                "date": (1984, 1, 1), "end": (1999, 1, 1), "precision": "year",
+                "date": (1984, 1, 1),
+                "end": (1999, 1, 1),
+                "precision": "year",
                 "place": ("浙江省诸暨市枫桥镇", "Fengqiao Town, Zhuji, Zhejiang"),
-                "themes": ["safe-construction", "rule-of-law"], "featured": True,
+                "themes": ["safe-construction", "rule-of-law"],
+                "featured": True,
                 "zh": {
                     "title": "打、防、教、管",
                     "summary": "打击、防范、教育、管理相结合，形成社会治安综合治理的枫桥做法。",
@@ -321,9 +360,12 @@ ERAS = [
             },
             {
                 "slug": "four-pre-method",
-                "date": (1990, 1, 1), "end": None, "precision": "decade",
+                "date": (1990, 1, 1),
+                "end": None,
+                "precision": "decade",
                 "place": ("浙江省诸暨市枫桥镇", "Fengqiao Town, Zhuji, Zhejiang"),
-                "themes": ["source-governance", "no-escalation"], "featured": True,
+                "themes": ["source-governance", "no-escalation"],
+                "featured": True,
                 "zh": {
                     "title": "“四前工作法”",
                     "summary": "组织建设走在工作前，预测工作走在预防前，预防工作走在调解前，调解工作走在激化前。",
@@ -337,9 +379,12 @@ ERAS = [
             },
             {
                 "slug": "community-security",
-                "date": (1990, 1, 1), "end": (1999, 1, 1), "precision": "year",
+                "date": (1990, 1, 1),
+                "end": (1999, 1, 1),
+                "precision": "year",
                 "place": ("浙江省诸暨市", "Zhuji, Zhejiang"),
-                "themes": ["mass-line", "safe-construction"], "featured": False,
+                "themes": ["mass-line", "safe-construction"],
+                "featured": False,
                 "zh": {
                     "title": "依靠群众管好治安",
                     "summary": "群防群治队伍成为维护一方平安的重要力量。",
@@ -370,9 +415,12 @@ ERAS = [
         "exhibits": [
             {
                 "slug": "new-contradictions",
-                "date": (2000, 1, 1), "end": (2008, 1, 1), "precision": "year",
+                "date": (2000, 1, 1),
+                "end": (2008, 1, 1),
+                "precision": "year",
                 "place": ("浙江省诸暨市枫桥镇", "Fengqiao Town, Zhuji, Zhejiang"),
-                "themes": ["source-governance"], "featured": False,
+                "themes": ["source-governance"],
+                "featured": False,
                 "zh": {
                     "title": "新世纪的新矛盾",
                     "summary": "征地拆迁、企业改制、劳资纠纷、违章整治和流动人口管理带来新挑战。",
@@ -386,9 +434,12 @@ ERAS = [
             },
             {
                 "slug": "four-firsts-four-earlies",
-                "date": (2000, 1, 1), "end": None, "precision": "decade",
+                "date": (2000, 1, 1),
+                "end": None,
+                "precision": "decade",
                 "place": ("浙江省诸暨市枫桥镇", "Fengqiao Town, Zhuji, Zhejiang"),
-                "themes": ["source-governance", "safe-construction"], "featured": True,
+                "themes": ["source-governance", "safe-construction"],
+                "featured": True,
                 "zh": {
                     "title": "“四先四早”工作机制",
                     "summary": "预警在先、教育在先、控制在先、调解在先，做到早消化、早转化、早防范、早处置。",
@@ -402,9 +453,12 @@ ERAS = [
             },
             {
                 "slug": "safe-zhejiang",
-                "date": (2004, 1, 1), "end": (2011, 1, 1), "precision": "year",
+                "date": (2004, 1, 1),
+                "end": (2011, 1, 1),
+                "precision": "year",
                 "place": ("浙江省", "Zhejiang Province"),
-                "themes": ["safe-construction"], "featured": False,
+                "themes": ["safe-construction"],
+                "featured": False,
                 "zh": {
                     "title": "“平安浙江”里的枫桥元素",
                     "summary": "“平安枫桥”的做法为“平安浙江”建设贡献了枫桥元素。",
@@ -418,9 +472,12 @@ ERAS = [
             },
             {
                 "slug": "big-mediation",
-                "date": (2008, 1, 1), "end": (2011, 1, 1), "precision": "year",
+                "date": (2008, 1, 1),
+                "end": (2011, 1, 1),
+                "precision": "year",
                 "place": ("浙江省绍兴市", "Shaoxing, Zhejiang"),
-                "themes": ["rule-of-law", "no-escalation"], "featured": False,
+                "themes": ["rule-of-law", "no-escalation"],
+                "featured": False,
                 "zh": {
                     "title": "“大调解”工作格局",
                     "summary": "人民调解、行政调解、司法调解与社会调解相衔接。",
@@ -434,9 +491,12 @@ ERAS = [
             },
             {
                 "slug": "mediation-in-numbers",
-                "date": (2008, 1, 1), "end": None, "precision": "year",
+                "date": (2008, 1, 1),
+                "end": None,
+                "precision": "year",
                 "place": ("浙江省绍兴市", "Shaoxing, Zhejiang"),
-                "themes": ["rule-of-law"], "featured": False,
+                "themes": ["rule-of-law"],
+                "featured": False,
                 "zh": {
                     "title": "调解员与当事人",
                     "summary": "调解把法律和情理结合起来，让双方都能接受结果。",
@@ -467,9 +527,12 @@ ERAS = [
         "exhibits": [
             {
                 "slug": "village-and-town",
-                "date": (2012, 1, 1), "end": None, "precision": "year",
+                "date": (2012, 1, 1),
+                "end": None,
+                "precision": "year",
                 "place": ("浙江省诸暨市", "Zhuji, Zhejiang"),
-                "themes": ["no-escalation", "mass-line"], "featured": False,
+                "themes": ["no-escalation", "mass-line"],
+                "featured": False,
                 "zh": {
                     "title": "小事不出村，大事不出镇",
                     "summary": "新时代“枫桥经验”的基本要求：把矛盾化解在村镇一级。",
@@ -483,9 +546,12 @@ ERAS = [
             },
             {
                 "slug": "instruction-2013",
-                "date": (2013, 10, 9), "end": None, "precision": "day",
+                "date": (2013, 10, 9),
+                "end": None,
+                "precision": "day",
                 "place": ("北京", "Beijing"),
-                "themes": ["mass-line", "rule-of-law"], "featured": True,
+                "themes": ["mass-line", "rule-of-law"],
+                "featured": True,
                 "zh": {
                     "title": "坚持好、发展好“枫桥经验”",
                     "summary": "2013年10月9日，习近平总书记就坚持和发展“枫桥经验”作出重要指示。",
@@ -499,9 +565,12 @@ ERAS = [
             },
             {
                 "slug": "sixty-instructions",
-                "date": (2013, 1, 1), "end": (2020, 1, 1), "precision": "year",
+                "date": (2013, 1, 1),
+                "end": (2020, 1, 1),
+                "precision": "year",
                 "place": ("北京", "Beijing"),
-                "themes": ["mass-line"], "featured": False,
+                "themes": ["mass-line"],
+                "featured": False,
                 "zh": {
                     "title": "60余次指示批示",
                     "summary": "习近平总书记对“枫桥经验”作出的指示批示超过60次。",
@@ -515,9 +584,12 @@ ERAS = [
             },
             {
                 "slug": "anniversary-2018",
-                "date": (2018, 11, 1), "end": None, "precision": "month",
+                "date": (2018, 11, 1),
+                "end": None,
+                "precision": "month",
                 "place": ("浙江省绍兴市", "Shaoxing, Zhejiang"),
-                "themes": ["mass-line", "source-governance"], "featured": True,
+                "themes": ["mass-line", "source-governance"],
+                "featured": True,
                 "zh": {
                     "title": "55周年：一整套社会治理方案",
                     "summary": "2018年11月，新时代“枫桥经验”被界定为“党领导人民创造的一整套行之有效的社会治理方案”。",
@@ -531,9 +603,12 @@ ERAS = [
             },
             {
                 "slug": "written-into-policy",
-                "date": (2019, 1, 1), "end": (2020, 1, 1), "precision": "year",
+                "date": (2019, 1, 1),
+                "end": (2020, 1, 1),
+                "precision": "year",
                 "place": ("北京", "Beijing"),
-                "themes": ["rule-of-law"], "featured": False,
+                "themes": ["rule-of-law"],
+                "featured": False,
                 "zh": {
                     "title": "写入党内法规和中央文件",
                     "summary": "坚持和发展新时代“枫桥经验”写入农村基层组织工作条例、2019年和2020年中央一号文件等。",
@@ -547,9 +622,12 @@ ERAS = [
             },
             {
                 "slug": "police-butler",
-                "date": (2015, 1, 1), "end": (2020, 1, 1), "precision": "year",
+                "date": (2015, 1, 1),
+                "end": (2020, 1, 1),
+                "precision": "year",
                 "place": ("浙江省绍兴市", "Shaoxing, Zhejiang"),
-                "themes": ["safe-construction", "mass-line"], "featured": False,
+                "themes": ["safe-construction", "mass-line"],
+                "featured": False,
                 "zh": {
                     "title": "“枫桥式派出所”与“警务管家”",
                     "summary": "派出所民警深入社区和企业，当好群众身边的“警务管家”。",
@@ -580,9 +658,12 @@ ERAS = [
         "exhibits": [
             {
                 "slug": "bonsai-to-landscape",
-                "date": (2021, 1, 1), "end": None, "precision": "year",
+                "date": (2021, 1, 1),
+                "end": None,
+                "precision": "year",
                 "place": ("浙江省绍兴市", "Shaoxing, Zhejiang"),
-                "themes": ["source-governance"], "featured": False,
+                "themes": ["source-governance"],
+                "featured": False,
                 "zh": {
                     "title": "从“盆景”到“风景”",
                     "summary": "把分散的创新点连成片，推动“枫桥经验”全域化。",
@@ -596,9 +677,12 @@ ERAS = [
             },
             {
                 "slug": "fengqiao-index",
-                "date": (2021, 1, 1), "end": None, "precision": "year",
+                "date": (2021, 1, 1),
+                "end": None,
+                "precision": "year",
                 "place": ("浙江省绍兴市", "Shaoxing, Zhejiang"),
-                "themes": ["digital-governance", "source-governance"], "featured": True,
+                "themes": ["digital-governance", "source-governance"],
+                "featured": True,
                 "zh": {
                     "title": "“枫桥指数”",
                     "summary": "市域社会治理指数每月动态发布，引导各地精细化治理。",
@@ -612,9 +696,12 @@ ERAS = [
             },
             {
                 "slug": "mediation-centres",
-                "date": (2021, 1, 1), "end": None, "precision": "year",
+                "date": (2021, 1, 1),
+                "end": None,
+                "precision": "year",
                 "place": ("浙江省绍兴市", "Shaoxing, Zhejiang"),
-                "themes": ["no-escalation", "source-governance"], "featured": True,
+                "themes": ["no-escalation", "source-governance"],
+                "featured": True,
                 "zh": {
                     "title": "三级矛盾调解中心",
                     "summary": "县级“终点站”、镇级“主阵地”、村级“前哨所”，90%以上的矛盾纠纷化解在镇村两级。",
@@ -630,9 +717,12 @@ ERAS = [
             },
             {
                 "slug": "city-brain",
-                "date": (2021, 1, 1), "end": None, "precision": "year",
+                "date": (2021, 1, 1),
+                "end": None,
+                "precision": "year",
                 "place": ("浙江省绍兴市", "Shaoxing, Zhejiang"),
-                "themes": ["digital-governance"], "featured": False,
+                "themes": ["digital-governance"],
+                "featured": False,
                 "zh": {
                     "title": "城市大脑与四级联动",
                     "summary": "市、县、镇、村四级联动的社会治理指挥体系，融合“雪亮工程”和全科网格。",
@@ -646,9 +736,12 @@ ERAS = [
             },
             {
                 "slug": "online-fengqiao",
-                "date": (2021, 1, 1), "end": None, "precision": "year",
+                "date": (2021, 1, 1),
+                "end": None,
+                "precision": "year",
                 "place": ("浙江省绍兴市", "Shaoxing, Zhejiang"),
-                "themes": ["digital-governance", "mass-line"], "featured": False,
+                "themes": ["digital-governance", "mass-line"],
+                "featured": False,
                 "zh": {
                     "title": "线上“枫桥经验”",
                     "summary": "走好网上群众路线，实现线上线下同步治理。",
@@ -662,9 +755,12 @@ ERAS = [
             },
             {
                 "slug": "village-practices",
-                "date": (2021, 1, 1), "end": None, "precision": "year",
+                "date": (2021, 1, 1),
+                "end": None,
+                "precision": "year",
                 "place": ("浙江省诸暨市", "Zhuji, Zhejiang"),
-                "themes": ["mass-line", "source-governance"], "featured": False,
+                "themes": ["mass-line", "source-governance"],
+                "featured": False,
                 "zh": {
                     "title": "民情日记、乡贤参事与红色物业",
                     "summary": "基层的典型做法：记录民情、请乡贤回归治理、以党建引领物业服务。",
@@ -678,9 +774,12 @@ ERAS = [
             },
             {
                 "slug": "fengqiao-college",
-                "date": (2021, 1, 1), "end": None, "precision": "year",
+                "date": (2021, 1, 1),
+                "end": None,
+                "precision": "year",
                 "place": ("浙江省绍兴市", "Shaoxing, Zhejiang"),
-                "themes": ["mass-line"], "featured": False,
+                "themes": ["mass-line"],
+                "featured": False,
                 "zh": {
                     "title": "绍兴枫桥学院",
                     "summary": "投资7.5亿元、占地310亩，每年接待考察10万余人次、培训政法干部1.5万人次。",
@@ -703,23 +802,131 @@ SHOWCASE_EXHIBIT = "instruction-2013"
 
 MILESTONES = [
     # date, precision, exhibit slug or None, Chinese, English
-    ((1963, 1, 1), "year", "fengqiao-1963", "枫桥干部群众创造“枫桥经验”", "Cadres and villagers of Fengqiao create the Fengqiao Experience"),
-    ((1963, 1, 1), "year", "mao-instruction", "毛泽东同志批示肯定，要求在全国推广", "Mao Zedong endorses the experience and asks for it to be spread nationwide"),
-    ((1964, 1, 1), "year", "head-feet-belly", "依靠群众改造“四类分子”，形成“管头、管脚、管肚子”的做法", "Reform of the “four types of elements” through the community: head, feet and belly"),
-    ((1978, 1, 1), "year", "first-to-lift-labels", "改革开放后，枫桥率先为改造好的“四类分子”摘帽", "After 1978 Fengqiao is first to lift the labels of reformed “four types of elements”"),
-    ((1978, 1, 1), "year", None, "《人民日报》刊发“摘掉一顶帽子，调动几代人”", "People's Daily reports: “Lift one label, motivate several generations”"),
-    ((1980, 1, 1), "decade", None, "民营经济兴起，社会流动加快，治安形势趋于复杂", "Private firms grow and people move: public order becomes more complex"),
-    ((1984, 1, 1), "year", "strike-prevent-educate-manage", "形成“打、防、教、管”相结合的社会治安综合治理经验", "Strike, prevent, educate, manage: comprehensive management of public security"),
+    (
+        (1963, 1, 1),
+        "year",
+        "fengqiao-1963",
+        "枫桥干部群众创造“枫桥经验”",
+        "Cadres and villagers of Fengqiao create the Fengqiao Experience",
+    ),
+    (
+        (1963, 1, 1),
+        "year",
+        "mao-instruction",
+        "毛泽东同志批示肯定，要求在全国推广",
+        "Mao Zedong endorses the experience and asks for it to be spread nationwide",
+    ),
+    (
+        (1964, 1, 1),
+        "year",
+        "head-feet-belly",
+        "依靠群众改造“四类分子”，形成“管头、管脚、管肚子”的做法",
+        "Reform of the “four types of elements” through the community: head, feet and belly",
+    ),
+    (
+        (1978, 1, 1),
+        "year",
+        "first-to-lift-labels",
+        "改革开放后，枫桥率先为改造好的“四类分子”摘帽",
+        "After 1978 Fengqiao is first to lift the labels of reformed “four types of elements”",
+    ),
+    (
+        (1978, 1, 1),
+        "year",
+        None,
+        "《人民日报》刊发“摘掉一顶帽子，调动几代人”",
+        "People's Daily reports: “Lift one label, motivate several generations”",
+    ),
+    (
+        (1980, 1, 1),
+        "decade",
+        None,
+        "民营经济兴起，社会流动加快，治安形势趋于复杂",
+        "Private firms grow and people move: public order becomes more complex",
+    ),
+    (
+        (1984, 1, 1),
+        "year",
+        "strike-prevent-educate-manage",
+        "形成“打、防、教、管”相结合的社会治安综合治理经验",
+        "Strike, prevent, educate, manage: comprehensive management of public security",
+    ),
     ((1990, 1, 1), "decade", "four-pre-method", "创造“四前工作法”", "The “four pre-” working method"),
-    ((2000, 1, 1), "decade", "four-firsts-four-earlies", "建设“平安枫桥”，推出“四先四早”工作机制", "“Safe Fengqiao” and the “four firsts, four earlies” mechanism"),
-    ((2004, 1, 1), "year", None, "“平安枫桥”的做法融入“平安浙江”建设", "“Safe Fengqiao” becomes part of “Safe Zhejiang”"),
-    ((2008, 1, 1), "year", "big-mediation", "探索人民调解、行政调解、司法调解相衔接的“大调解”格局", "The “big mediation” structure links people's, administrative and judicial mediation"),
-    ((2012, 1, 1), "year", "village-and-town", "党的十八大以来，形成新时代“枫桥经验”", "After the 18th Party Congress, the new-era Fengqiao Experience takes shape"),
-    ((2013, 10, 9), "day", "instruction-2013", "习近平总书记就坚持和发展“枫桥经验”作出重要指示", "Xi Jinping's instruction on upholding and developing the Fengqiao Experience"),
-    ((2018, 11, 1), "month", "anniversary-2018", "纪念“枫桥经验”55周年，界定为“一整套行之有效的社会治理方案”", "55th anniversary: defined as a complete set of effective social governance programmes"),
-    ((2019, 1, 1), "year", "written-into-policy", "写入2019年中央一号文件和国务院《政府工作报告》", "Written into the 2019 No. 1 document and the government work report"),
-    ((2019, 1, 1), "year", None, "写入党的十九届四中全会决定", "Written into the decision of the Fourth Plenary Session"),
-    ((2020, 1, 1), "year", None, "再次写入中央一号文件和十九届五中全会建议", "Written again into the No. 1 document and the Fifth Plenary Session's recommendations"),
-    ((2021, 1, 1), "year", "bonsai-to-landscape", "绍兴着力打造新时代“枫桥经验”市域升级版", "Shaoxing sets out to build a city-level upgrade of the new-era experience"),
-    ((2021, 4, 28), "day", None, "《中国社会科学报》刊文介绍绍兴的市域升级版实践", "China Social Sciences publishes an article on Shaoxing's city-level upgrade"),
+    (
+        (2000, 1, 1),
+        "decade",
+        "four-firsts-four-earlies",
+        "建设“平安枫桥”，推出“四先四早”工作机制",
+        "“Safe Fengqiao” and the “four firsts, four earlies” mechanism",
+    ),
+    (
+        (2004, 1, 1),
+        "year",
+        None,
+        "“平安枫桥”的做法融入“平安浙江”建设",
+        "“Safe Fengqiao” becomes part of “Safe Zhejiang”",
+    ),
+    (
+        (2008, 1, 1),
+        "year",
+        "big-mediation",
+        "探索人民调解、行政调解、司法调解相衔接的“大调解”格局",
+        "The “big mediation” structure links people's, administrative and judicial mediation",
+    ),
+    (
+        (2012, 1, 1),
+        "year",
+        "village-and-town",
+        "党的十八大以来，形成新时代“枫桥经验”",
+        "After the 18th Party Congress, the new-era Fengqiao Experience takes shape",
+    ),
+    (
+        (2013, 10, 9),
+        "day",
+        "instruction-2013",
+        "习近平总书记就坚持和发展“枫桥经验”作出重要指示",
+        "Xi Jinping's instruction on upholding and developing the Fengqiao Experience",
+    ),
+    (
+        (2018, 11, 1),
+        "month",
+        "anniversary-2018",
+        "纪念“枫桥经验”55周年，界定为“一整套行之有效的社会治理方案”",
+        "55th anniversary: defined as a complete set of effective social governance programmes",
+    ),
+    (
+        (2019, 1, 1),
+        "year",
+        "written-into-policy",
+        "写入2019年中央一号文件和国务院《政府工作报告》",
+        "Written into the 2019 No. 1 document and the government work report",
+    ),
+    (
+        (2019, 1, 1),
+        "year",
+        None,
+        "写入党的十九届四中全会决定",
+        "Written into the decision of the Fourth Plenary Session",
+    ),
+    (
+        (2020, 1, 1),
+        "year",
+        None,
+        "再次写入中央一号文件和十九届五中全会建议",
+        "Written again into the No. 1 document and the Fifth Plenary Session's recommendations",
+    ),
+    (
+        (2021, 1, 1),
+        "year",
+        "bonsai-to-landscape",
+        "绍兴着力打造新时代“枫桥经验”市域升级版",
+        "Shaoxing sets out to build a city-level upgrade of the new-era experience",
+    ),
+    (
+        (2021, 4, 28),
+        "day",
+        None,
+        "《中国社会科学报》刊文介绍绍兴的市域升级版实践",
+        "China Social Sciences publishes an article on Shaoxing's city-level upgrade",
+    ),
 ]

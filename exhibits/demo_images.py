@@ -3,7 +3,7 @@
 import io
 import math
 import textwrap
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -14,7 +14,7 @@ POSTER_SIZE = (1200, 675)
 GOLD = (246, 211, 101)
 
 
-@lru_cache(maxsize=None)
+@cache
 def font(weight, size):
     """A CJK font when fonts-noto-cjk is installed, else Pillow's own (Latin only)."""
     path = FONT_DIR / FONT_FILES[weight]
@@ -39,7 +39,9 @@ def _bridge(draw, colour, width, height, seed):
     draw.pieslice((cx - span + 40, base - 150, cx + span - 40, base + 130), 180, 360, fill=colour)
     for n in range(4):
         y = base + 25 + n * 18
-        draw.line((left - 40 + (seed * 13 + n * 37) % 60, y, right - (seed * 7 + n * 23) % 80, y), fill=lighter, width=4)
+        draw.line(
+            (left - 40 + (seed * 13 + n * 37) % 60, y, right - (seed * 7 + n * 23) % 80, y), fill=lighter, width=4
+        )
     # Maple leaves: small stars scattered by the seed.
     for n in range(5):
         # Keep the leaves right of the year and title text.
@@ -71,7 +73,12 @@ def poster(year_label, title_zh, title_en, colour, seed=0):
     for line in textwrap.wrap(title_en, 34)[:2]:
         draw.text((60, y + 10), line, font=font("regular", 32), fill=(255, 235, 230))
         y += 44
-    draw.text((60, height - 68), "Fengqiao College · 枫桥学院" if _has_cjk_font() else "Fengqiao College", font=font("regular", 30), fill="white")
+    draw.text(
+        (60, height - 68),
+        "Fengqiao College · 枫桥学院" if _has_cjk_font() else "Fengqiao College",
+        font=font("regular", 30),
+        fill="white",
+    )
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=82, optimize=True)
     return buffer.getvalue()

@@ -17,7 +17,9 @@ class ExhibitSearchForm(forms.Form):
         self.fields["q"].widget.input_type = "search"
         self.fields["era"].choices = [("", _("All eras"))] + [(era.slug, era.title) for era in eras]
         self.fields["theme"].choices = [("", _("All themes"))] + [(theme.slug, theme.label) for theme in themes]
-        self.fields["era"].error_messages["invalid_choice"] = _("There is no era “%(value)s”. Choose one from the list.")
+        self.fields["era"].error_messages["invalid_choice"] = _(
+            "There is no era “%(value)s”. Choose one from the list."
+        )
         self.fields["theme"].error_messages["invalid_choice"] = _(
             "There is no theme “%(value)s”. Choose one from the list."
         )

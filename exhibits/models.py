@@ -84,13 +84,6 @@ class CoverImageMixin(models.Model):
     class Meta:
         abstract = True
 
-    def cover_needs_alt(self):
-        return bool(self.cover_image_id) and not self.cover_alt.strip() and not self.cover_decorative
-
-    def alt_text_problems(self):
-        """Human-readable reasons why this page may not be published yet (alt text rule)."""
-        return [str(_("Cover image: %(message)s") % {"message": ALT_TEXT_REQUIRED})] if self.cover_needs_alt() else []
-
     def save(self, *args, **kwargs):
         # The alt-text rule holds at publish time, however the page is
         # published (admin, workflow approval, schedule, code). Revision
@@ -101,6 +94,13 @@ class CoverImageMixin(models.Model):
                 raise ValidationError(problems)
         return super().save(*args, **kwargs)
 
+    def cover_needs_alt(self):
+        return bool(self.cover_image_id) and not self.cover_alt.strip() and not self.cover_decorative
+
+    def alt_text_problems(self):
+        """Human-readable reasons why this page may not be published yet (alt text rule)."""
+        return [str(_("Cover image: %(message)s") % {"message": ALT_TEXT_REQUIRED})] if self.cover_needs_alt() else []
+
 
 class AltTextPageForm(WagtailAdminPageForm):
     """Admin form that refuses to publish (or submit) a cover image without alt text."""
@@ -108,14 +108,16 @@ class AltTextPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
         if not self.is_deferred_validation and "cover_image" in self.fields:
-            if cleaned.get("cover_image") and not (cleaned.get("cover_alt") or "").strip() and not cleaned.get(
-                "cover_decorative"
+            if (
+                cleaned.get("cover_image")
+                and not (cleaned.get("cover_alt") or "").strip()
+                and not cleaned.get("cover_decorative")
             ):
                 self.add_error("cover_alt", ALT_TEXT_REQUIRED)
         return cleaned
 
 
-class ExhibitionPage(CoverImageMixin, Page):
+class ExhibitionPage(CoverImageMixin, Page):  # noqa: DJ008 (Page has __str__)
     """The promenade's entrance: introduction, timeline, eras at a glance and featured exhibits."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
@@ -190,7 +192,7 @@ class Milestone(Orderable):
         return format_date_range(self.date, None, self.date_precision)
 
 
-class EraPage(CoverImageMixin, Page):
+class EraPage(CoverImageMixin, Page):  # noqa: DJ008 (Page has __str__)
     """One era of the history: one hall of the exhibition."""
 
     year_from = models.PositiveSmallIntegerField(_("from year"))
@@ -253,7 +255,7 @@ class ExhibitPageForm(AltTextPageForm):
         return cleaned
 
 
-class ExhibitPage(CoverImageMixin, Page):
+class ExhibitPage(CoverImageMixin, Page):  # noqa: DJ008 (Page has __str__)
     """One exhibit: dated, placed, themed, with a body of text, images and media."""
 
     date_start = models.DateField(_("date"), help_text=_("For a year or month, give its first day and the precision."))
@@ -333,7 +335,12 @@ class ExhibitPage(CoverImageMixin, Page):
         problems = super().alt_text_problems()
         for number, value in enumerate(image_values(self.body), start=1):
             if image_needs_alt(value):
-                problems.append(str(_("Image %(number)s in the body: %(message)s") % {"number": number, "message": ALT_TEXT_REQUIRED}))
+                problems.append(
+                    str(
+                        _("Image %(number)s in the body: %(message)s")
+                        % {"number": number, "message": ALT_TEXT_REQUIRED}
+                    )
+                )
         return problems
 
     def get_context(self, request, *args, **kwargs):

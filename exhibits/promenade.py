@@ -86,11 +86,7 @@ class Promenade:
         if with_era_images:
             eras = eras.select_related("cover_image").prefetch_related(_renditions_prefetch())
         exhibits = (
-            ExhibitPage.objects.live()
-            .public()
-            .descendant_of(exhibition)
-            .order_by("path")
-            .only(*LIGHT_EXHIBIT_FIELDS)
+            ExhibitPage.objects.live().public().descendant_of(exhibition).order_by("path").only(*LIGHT_EXHIBIT_FIELDS)
         )
         if with_themes:
             exhibits = exhibits.prefetch_related("themes")

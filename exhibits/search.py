@@ -2,7 +2,7 @@
 
 from wagtail.models import Locale
 
-from .models import EraPage, ExhibitPage, ExhibitionPage
+from .models import EraPage, ExhibitionPage, ExhibitPage
 
 
 def exhibit_search(query, *, era=None, theme=None, locale=None):
@@ -23,7 +23,13 @@ def exhibit_search(query, *, era=None, theme=None, locale=None):
 
 def eras_for_search(locale=None):
     locale = locale or Locale.get_active()
-    return list(EraPage.objects.live().public().filter(locale=locale).order_by("path").only("id", "title", "slug", "path", "depth"))
+    return list(
+        EraPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .order_by("path")
+        .only("id", "title", "slug", "path", "depth")
+    )
 
 
 def exhibition_for(locale=None):

@@ -54,9 +54,27 @@ def main():
                 slide(year, zh, en, colour, (n + 1) / count).save(Path(tmp) / f"f{frame:05d}.png")
                 frame += 1
         subprocess.run(
-            [ffmpeg, "-y", "-loglevel", "error", "-framerate", str(FPS), "-i", str(Path(tmp) / "f%05d.png"),
-             "-c:v", "libx264", "-pix_fmt", "yuv420p", "-profile:v", "baseline", "-crf", "30",
-             "-movflags", "+faststart", str(HERE / "fengqiao-timeline.mp4")],
+            [
+                ffmpeg,
+                "-y",
+                "-loglevel",
+                "error",
+                "-framerate",
+                str(FPS),
+                "-i",
+                str(Path(tmp) / "f%05d.png"),
+                "-c:v",
+                "libx264",
+                "-pix_fmt",
+                "yuv420p",
+                "-profile:v",
+                "baseline",
+                "-crf",
+                "30",
+                "-movflags",
+                "+faststart",
+                str(HERE / "fengqiao-timeline.mp4"),
+            ],
             check=True,
         )
     slide(*SLIDES[0][1:], 1.0).save(HERE / "fengqiao-timeline-poster.png")

@@ -17,7 +17,9 @@ def make_image(title="Test image", size=(320, 180), colour=(166, 27, 27)):
 
 
 def make_theme(slug="mass-line", name="群众路线", name_en="The mass line", sort_order=0):
-    theme, _ = Theme.objects.get_or_create(slug=slug, defaults={"name": name, "name_en": name_en, "sort_order": sort_order})
+    theme, _ = Theme.objects.get_or_create(
+        slug=slug, defaults={"name": name, "name_en": name_en, "sort_order": sort_order}
+    )
     return theme
 
 
@@ -74,18 +76,16 @@ def make_milestone(exhibition, text, date, *, precision="year", exhibit=None):
     return Milestone.objects.create(page=exhibition, text=text, date=date, date_precision=precision, exhibit=exhibit)
 
 
-def build_exhibition(home, *, eras=3, exhibits_per_era=3, themes=(), cover=None, milestones=0):
+def build_exhibition(home, *, eras=3, exhibits_per_era=3, themes=(), cover=None, milestones=0, slug="exhibition"):
     """An exhibition with ``eras`` halls of ``exhibits_per_era`` exhibits each (all covered
     with ``cover`` when given, the first exhibit of each hall featured)."""
-    exhibition = make_exhibition(home, cover=cover)
+    exhibition = make_exhibition(home, cover=cover, slug=slug)
     era_pages, exhibits = [], []
     for era_number in range(1, eras + 1):
         era = make_era(exhibition, era_number, cover=cover)
         era_pages.append(era)
         for number in range(1, exhibits_per_era + 1):
-            exhibits.append(
-                make_exhibit(era, number, themes=themes, cover=cover, featured=number == 1)
-            )
+            exhibits.append(make_exhibit(era, number, themes=themes, cover=cover, featured=number == 1))
     for number in range(milestones):
         era = era_pages[number % len(era_pages)]
         make_milestone(exhibition, f"大事{number}", datetime.date(era.year_from + 1, 1, 1))

@@ -79,7 +79,12 @@ def test_admin_only_lets_editors_add_eras_under_an_exhibition(admin_client, home
 def test_themes_are_managed_as_a_snippet(admin_client, db):
     response = admin_client.post(
         reverse("wagtailsnippets_exhibits_theme:add"),
-        {"name": "源头治理", "name_en": "Tackling problems at the source", "slug": "source-governance", "sort_order": "1"},
+        {
+            "name": "源头治理",
+            "name_en": "Tackling problems at the source",
+            "slug": "source-governance",
+            "sort_order": "1",
+        },
     )
     assert response.status_code == 302
     assert Theme.objects.get(slug="source-governance").name == "源头治理"

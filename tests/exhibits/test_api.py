@@ -19,7 +19,10 @@ def test_exhibit_fields_are_exposed_in_the_wagtail_api(client, small_exhibition)
 
 
 def test_exhibits_can_be_listed_by_type_and_locale_with_their_fields(client, small_exhibition):
-    response = client.get("/api/v2/pages/", {"type": "exhibits.ExhibitPage", "fields": "date_start,place,theme_slugs", "locale": "zh-hans"})
+    response = client.get(
+        "/api/v2/pages/",
+        {"type": "exhibits.ExhibitPage", "fields": "date_start,place,theme_slugs", "locale": "zh-hans"},
+    )
     assert response.status_code == 200
     items = response.json()["items"]
     assert len(items) == 9

@@ -26,7 +26,9 @@ def test_demo_builds_the_whole_exhibition_in_both_languages_once(demo, client):
     en_exhibition = ExhibitionPage.objects.get(locale__language_code="en")
     assert en_exhibition.title == "The Fengqiao Experience Exhibition"
     assert Milestone.objects.filter(page=en_exhibition, text__startswith="Cadres and villagers").exists()
-    assert ExhibitPage.objects.get(locale__language_code="en", slug="instruction-2013").title == "Uphold it and develop it"
+    assert (
+        ExhibitPage.objects.get(locale__language_code="en", slug="instruction-2013").title == "Uphold it and develop it"
+    )
 
     # Seeded pages are found by site search, in Chinese.
     html = client.get("/search/?q=四前工作法").content.decode()

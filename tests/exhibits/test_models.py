@@ -34,7 +34,12 @@ def _exhibit_with_body_image(home_page, *, alt="", decorative=False, live=False)
     exhibition = make_exhibition(home_page)
     era = make_era(exhibition, 1)
     image = make_image()
-    body = [{"type": "image", "value": {"image": image.pk, "alt_text": alt, "decorative": decorative, "caption": "", "credit": ""}}]
+    body = [
+        {
+            "type": "image",
+            "value": {"image": image.pk, "alt_text": alt, "decorative": decorative, "caption": "", "credit": ""},
+        }
+    ]
     return make_exhibit(era, 1, live=live, body=body)
 
 
@@ -81,7 +86,9 @@ def test_image_block_requires_alt_text_unless_validation_is_deferred_for_a_draft
     with pytest.raises(ValidationError):
         block.clean(value)
     stream = ExhibitBodyBlock()
-    stream_value = stream.to_python([{"type": "image", "value": {"image": image.pk, "alt_text": "", "decorative": False}}])
+    stream_value = stream.to_python(
+        [{"type": "image", "value": {"image": image.pk, "alt_text": "", "decorative": False}}]
+    )
     assert stream.clean_deferred(stream_value) is not None
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .factories import build_exhibition, make_era, make_exhibit, make_image
+from .factories import build_exhibition, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +87,9 @@ def test_era_page_lists_its_exhibits_in_order_with_hall_links(client, small_exhi
     assert f'<a rel="next" href="{eras[2].url}">' in html
 
 
-@pytest.mark.parametrize("path", ["/exhibition/no-such-era/", "/exhibition/era-1/no-such-exhibit/", "/en/exhibition/x/"])
+@pytest.mark.parametrize(
+    "path", ["/exhibition/no-such-era/", "/exhibition/era-1/no-such-exhibit/", "/en/exhibition/x/"]
+)
 def test_unknown_slugs_give_the_site_404(client, small_exhibition, path):
     response = client.get(path)
     assert response.status_code == 404
@@ -108,11 +110,15 @@ def test_query_count_does_not_grow_with_the_exhibition(client, home_page, themes
         "default": {"BACKEND": "college.core.search.backends.ChineseDatabaseSearchBackend", "AUTO_UPDATE": False}
     }
     image = make_image()
-    small, small_eras, small_exhibits = build_exhibition(home_page, eras=2, exhibits_per_era=5, themes=themes, cover=image, milestones=3)
+    small, small_eras, small_exhibits = build_exhibition(
+        home_page, eras=2, exhibits_per_era=5, themes=themes, cover=image, milestones=3
+    )
     small_counts = [_queries(client, url) for url in (small.url, small_eras[1].url, small_exhibits[6].url)]
 
     small.delete()
-    large, large_eras, large_exhibits = build_exhibition(home_page, eras=10, exhibits_per_era=30, themes=themes, cover=image, milestones=40)
+    large, large_eras, large_exhibits = build_exhibition(
+        home_page, eras=10, exhibits_per_era=30, themes=themes, cover=image, milestones=40
+    )
     assert len(large_exhibits) == 300
     large_counts = [_queries(client, url) for url in (large.url, large_eras[1].url, large_exhibits[36].url)]
     assert large_counts == small_counts

@@ -25,7 +25,16 @@ def media_exhibit(home_page):
     image = make_image("照片", size=(1600, 900))
     body = [
         {"type": "text", "value": "<p>正文段落</p>"},
-        {"type": "image", "value": {"image": image.pk, "alt_text": "调解员与村民交谈", "decorative": False, "caption": "调解现场", "credit": "枫桥镇"}},
+        {
+            "type": "image",
+            "value": {
+                "image": image.pk,
+                "alt_text": "调解员与村民交谈",
+                "decorative": False,
+                "caption": "调解现场",
+                "credit": "枫桥镇",
+            },
+        },
         {
             "type": "video",
             "value": {
@@ -40,7 +49,13 @@ def media_exhibit(home_page):
         },
         {
             "type": "audio",
-            "value": {"title": "录音", "audio": document("talk.mp3").pk, "captions": document("talk.vtt", b"WEBVTT\n").pk, "captions_language": "zh-hans", "transcript": "<p>录音文字稿</p>"},
+            "value": {
+                "title": "录音",
+                "audio": document("talk.mp3").pk,
+                "captions": document("talk.vtt", b"WEBVTT\n").pk,
+                "captions_language": "zh-hans",
+                "transcript": "<p>录音文字稿</p>",
+            },
         },
         {"type": "key_figure", "value": {"number": "90%", "label": "矛盾纠纷化解在镇村两级"}},
         {"type": "quote", "value": {"quote": "小事不出村，大事不出镇", "source": "枫桥经验"}},
@@ -55,7 +70,9 @@ def test_images_are_responsive_webp_with_fallback_sized_and_lazy_below_the_fold(
     cover, body_image = pictures
     for picture in pictures:
         source = re.search(r"<source [^>]+>", picture).group(0)
-        assert 'type="image/webp"' in source and re.search(r'srcset="[^"]+\.webp 480w, [^"]+\.webp 800w, [^"]+\.webp 1200w"', source)
+        assert 'type="image/webp"' in source and re.search(
+            r'srcset="[^"]+\.webp 480w, [^"]+\.webp 800w, [^"]+\.webp 1200w"', source
+        )
         assert 'sizes="' in source
         img = re.search(r"<img [^>]+>", picture).group(0)  # the JPEG fallback
         assert re.search(r'srcset="[^"]+\.jpg 480w', img) and 'sizes="' in img
@@ -88,7 +105,9 @@ def test_decorative_image_has_empty_alt(client, home_page):
     exhibition = make_exhibition(home_page)
     era = make_era(exhibition, 1)
     image = make_image()
-    body = [{"type": "image", "value": {"image": image.pk, "alt_text": "", "decorative": True, "caption": "", "credit": ""}}]
+    body = [
+        {"type": "image", "value": {"image": image.pk, "alt_text": "", "decorative": True, "caption": "", "credit": ""}}
+    ]
     exhibit = make_exhibit(era, 1, body=body)
     html = client.get(exhibit.url).content.decode()
     assert re.search(r'<img alt=""[^>]*loading="lazy"', html) or 'alt=""' in html
