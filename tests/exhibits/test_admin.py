@@ -90,3 +90,29 @@ def test_themes_are_managed_as_a_snippet(admin_client, db):
     assert Theme.objects.get(slug="source-governance").name == "源头治理"
     response = admin_client.get(reverse("wagtailsnippets_exhibits_theme:list"))
     assert "源头治理" in response.content.decode()
+
+
+def test_edit_forms_of_every_exhibition_page_type_open(admin_client, small_exhibition):
+    exhibition, eras, exhibits = small_exhibition
+    for page in (exhibition, eras[0], exhibits[0]):
+        response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        assert response.status_code == 200, page
+    html = response.content.decode()
+    assert "群众路线" in html  # themes offered as checkboxes
+    response = admin_client.get(reverse("wagtailadmin_pages:add", args=("exhibits", "exhibitpage", eras[0].pk)))
+    assert response.status_code == 200
+
+
+def test_editor_can_schedule_an_exhibit(admin_client, small_exhibition):
+    import datetime
+
+    from django.utils import timezone
+
+    exhibition, eras, exhibits = small_exhibition
+    exhibit = exhibits[0]
+    exhibit.go_live_at = timezone.now() + datetime.timedelta(days=3)
+    revision = exhibit.save_revision()
+    revision.publish()
+    exhibit.refresh_from_db()
+    assert revision.approved_go_live_at is not None
+    assert exhibit.get_latest_revision().approved_go_live_at == revision.approved_go_live_at
