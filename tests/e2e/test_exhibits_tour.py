@@ -55,3 +55,12 @@ def test_switching_language_on_an_exhibit_keeps_the_visitor_on_that_exhibit(page
     page.get_by_role("link", name="简体中文").click()
     page.wait_for_url(f"**{exhibits[4].url}")
     assert page.locator("h1").inner_text() == exhibits[4].title
+
+
+def test_timeline_jump_to_a_year_moves_focus_to_that_year(page, exhibition):
+    exhibition, eras, exhibits = exhibition
+    page.goto(exhibition.url)
+    page.get_by_label("跳转到年份").fill("1968")
+    page.get_by_label("跳转到年份").press("Enter")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert "1970" in focused and exhibits[3].title in focused
