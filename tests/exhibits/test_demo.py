@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from wagtail.models import Locale, Page
 
@@ -41,6 +43,21 @@ def test_demo_builds_the_whole_exhibition_in_both_languages_once(demo, client):
     html = client.get("/en/exhibition/new-era/instruction-2013/").content.decode()
     assert '<track kind="subtitles"' in html and 'srclang="en"' in html
     assert "Transcript" in html
+
+    # Both languages can be walked from "start the tour" to the end, every exhibit once.
+    for prefix in ("", "/en"):
+        entrance = client.get(f"{prefix}/exhibition/").content.decode()
+        url = re.search(r'id="start-tour" href="([^"]+)"', entrance).group(1)
+        visited = []
+        while url:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            visited.append(url)
+            match = re.search(r'<a rel="next" href="([^"]+)"', response.content.decode())
+            url = match.group(1) if match else None
+        expected = ExhibitPage.objects.live().filter(locale__language_code="zh-hans" if not prefix else "en")
+        assert len(visited) == len(set(visited)) == expected.count() == 33
+        assert all(url.startswith(f"{prefix}/exhibition/") for url in visited)
 
     # A second run changes nothing.
     from exhibits.demo import seed
