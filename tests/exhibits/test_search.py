@@ -71,3 +71,18 @@ def test_search_in_english_lists_english_exhibits_only(client, small_exhibition)
     html = client.get("/en/exhibition-search/", {"q": "mediation"}).content.decode()
     assert titles(html) == ["Mediation first"]
     assert "1 exhibit found." in html
+
+
+@pytest.mark.elasticsearch
+def test_exhibit_search_with_filters_works_on_elasticsearch(client, small_exhibition, wagtail_elasticsearch):
+    from django.core.management import call_command
+
+    exhibition, eras, exhibits = small_exhibition
+    exhibits[4].title = "四前工作法"
+    exhibits[4].save_revision().publish()
+    call_command("update_index", verbosity=0)
+    # Best match first (the Chinese analyser may also match single characters such as 法 in 法治).
+    assert titles(client.get(URL, {"q": "四前工作法"}).content.decode())[0] == "四前工作法"
+    assert titles(client.get(URL, {"q": "四前工作法", "era": "era-2"}).content.decode())[0] == "四前工作法"
+    assert titles(client.get(URL, {"q": "四前工作法", "era": "era-1"}).content.decode()) == []
+    assert titles(client.get(URL, {"q": "四前工作法", "theme": "mass-line"}).content.decode()) == []
