@@ -116,3 +116,53 @@ def test_editor_can_schedule_an_exhibit(admin_client, small_exhibition):
     exhibit.refresh_from_db()
     assert revision.approved_go_live_at is not None
     assert exhibit.get_latest_revision().approved_go_live_at == revision.approved_go_live_at
+
+
+def test_editor_previews_a_new_exhibit_before_saving_it(admin_client, small_exhibition):
+    exhibition, eras, exhibits = small_exhibition
+    url = reverse("wagtailadmin_pages:preview_on_add", args=("exhibits", "exhibitpage", eras[0].pk))
+    data = exhibit_form(make_image(), alt="调解员与村民交谈")
+    response = admin_client.post(url, data)
+    assert response.json()["is_valid"] is True
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "调解在先" in html and 'alt="调解员与村民交谈"' in html
+
+
+def test_editor_previews_a_new_exhibition_and_a_new_era(admin_client, small_exhibition, home_page):
+    from wagtail.test.utils.form_data import rich_text
+
+    exhibition, eras, exhibits = small_exhibition
+    forms = [
+        (
+            ("exhibits", "exhibitionpage", home_page.pk),
+            {
+                "title": "第二个展览",
+                "slug": "second",
+                "intro": rich_text("<p>简介</p>"),
+                "visit_note": "",
+                "cover_alt": "",
+                "milestones": inline_formset([]),
+            },
+        ),
+        (
+            ("exhibits", "erapage", exhibition.pk),
+            {
+                "title": "新的展厅",
+                "slug": "new-hall",
+                "year_from": "2022",
+                "year_to": "",
+                "summary": "",
+                "intro": rich_text(""),
+                "cover_alt": "",
+            },
+        ),
+    ]
+    for args, fields in forms:
+        url = reverse("wagtailadmin_pages:preview_on_add", args=args)
+        data = nested_form_data({**fields, "comments": inline_formset([])})
+        assert admin_client.post(url, data).json()["is_valid"] is True, args
+        response = admin_client.get(url)
+        assert response.status_code == 200
+        assert fields["title"] in response.content.decode()
