@@ -31,9 +31,15 @@ def test_demo_exhibition_pages_have_no_serious_axe_violations(page, home_page, s
     from exhibits.demo import seed
 
     seed()
+    # Make the image renditions first, so that no page load waits for them.
+    from django.test import Client
+
+    warm = Client()
+    for url in PAGES:
+        assert warm.get(url).status_code == 200, url
     problems = {}
     for url in PAGES:
-        response = page.goto(url)
+        response = page.goto(url, timeout=60000)
         assert response.status == 200, url
         found = serious_violations(page)
         if found:
