@@ -1,0 +1,47 @@
+"""axe-core finds no serious or critical problem on the exhibition's pages, in both languages."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = "node_modules/axe-core/axe.min.js"
+PAGES = [
+    "/exhibition/",
+    "/exhibition/new-era/",
+    "/exhibition/new-era/instruction-2013/",
+    "/en/exhibition/",
+    "/en/exhibition/new-era/",
+    "/en/exhibition/new-era/instruction-2013/",
+    "/exhibition-search/?q=&theme=rule-of-law",
+]
+
+
+def serious_violations(page):
+    page.add_script_tag(path=AXE)
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        (violation["id"], violation["impact"], [node["target"] for node in violation["nodes"]][:3])
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+def test_demo_exhibition_pages_have_no_serious_axe_violations(page, home_page, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    from exhibits.demo import seed
+
+    seed()
+    # Make the image renditions first, so that no page load waits for them.
+    from django.test import Client
+
+    warm = Client()
+    for url in PAGES:
+        assert warm.get(url).status_code == 200, url
+    problems = {}
+    for url in PAGES:
+        response = page.goto(url, timeout=60000)
+        assert response.status == 200, url
+        found = serious_violations(page)
+        if found:
+            problems[url] = found
+    assert problems == {}
