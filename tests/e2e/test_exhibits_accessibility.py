@@ -2,9 +2,10 @@
 
 import pytest
 
+from .axe import serious_violations
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-AXE = "node_modules/axe-core/axe.min.js"
 PAGES = [
     "/exhibition/",
     "/exhibition/new-era/",
@@ -14,16 +15,6 @@ PAGES = [
     "/en/exhibition/new-era/instruction-2013/",
     "/exhibition-search/?q=&theme=rule-of-law",
 ]
-
-
-def serious_violations(page):
-    page.add_script_tag(path=AXE)
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        (violation["id"], violation["impact"], [node["target"] for node in violation["nodes"]][:3])
-        for violation in result["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 def test_demo_exhibition_pages_have_no_serious_axe_violations(page, home_page, settings, tmp_path):
