@@ -6,3 +6,6 @@ class CasesConfig(AppConfig):
     name = "cases"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = _("Typical cases")
+
+    def ready(self):
+        from . import signals  # noqa: F401
