@@ -24,11 +24,10 @@ from .base import CaseHit, CaseResults, CaseSearchBackend, SearchUnavailable, fa
 HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 # Title above keywords above key points above the rest (issue #6).
 BOOSTED_FIELDS = {
-    "all": ["title^6", "case_number^6", "keywords.text^4", "key_points^2", "subtitle^1.5", "body"],
+    "all": ["title^6", "keywords.text^4", "key_points^2", "subtitle^1.5", "body"],
     "fulltext": ["title", "subtitle", "keywords.text", "key_points", "body"],
     "title": ["title"],
     "keywords": ["keywords.text"],
-    "case_number": ["case_number.text"],
 }
 FACET_FIELDS = {
     "field": "field",
@@ -70,7 +69,7 @@ def document_class(name=None):
             locale = Keyword()
             title = text()
             subtitle = text()
-            case_number = Keyword(fields={"text": Text(analyzer="standard")})
+            case_number = Keyword()
             keywords = Keyword(fields={"text": text()})
             field = Keyword()
             level = Keyword()
@@ -247,8 +246,16 @@ class ElasticsearchCaseSearch(CaseSearchBackend):
 
     # -- searching -------------------------------------------------------------
     def term_query(self, term, scope):
-        fields = BOOSTED_FIELDS.get(scope, BOOSTED_FIELDS["all"])
-        return Q("multi_match", query=term, type="phrase", fields=fields)
+        """One term: a phrase over the text fields (bigrams in order = a substring)."""
+        # Terms hold only letters, digits, "-" and "." (base.query_terms), so
+        # they are safe inside a wildcard pattern.
+        number = Q("wildcard", case_number={"value": f"*{term.upper()}*", "boost": 6})
+        if scope == "case_number":
+            return number
+        text = Q("multi_match", query=term, type="phrase", fields=BOOSTED_FIELDS.get(scope, BOOSTED_FIELDS["all"]))
+        if scope == "all":
+            return Q("bool", should=[text, number], minimum_should_match=1)
+        return text
 
     def build_search(self, query):
         search = Search(using=self.client, index=self.alias).extra(track_total_hits=True)
