@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import CaseField, DisputeType, GovernanceLevel, Region
-from .search.base import MAX_PAGE, MAX_PAGE_SIZE, PAGE_SIZE, CaseQuery
+from .search.base import MAX_PAGE, MAX_PAGE_SIZE, PAGE_SIZE, CaseQuery, clean_query
 
 
 class CaseSearchForm(forms.Form):
@@ -43,6 +43,13 @@ class CaseSearchForm(forms.Form):
             values = {key: data.get(key) for key in data}
             values["within"] = data.getlist("within")
             data = values
+        if data is not None:
+            # Control characters (NUL included) only separate words in a query.
+            data = dict(data)
+            data["q"] = clean_query(data.get("q") or "")
+            within = data.get("within") or []
+            within = [within] if isinstance(within, str) else within
+            data["within"] = [clean_query(w) for w in within if isinstance(w, str) and clean_query(w)]
         super().__init__(data, *args, **kwargs)
         self.fields["field"].choices = [("", "")] + list(CaseField.choices)
         self.fields["level"].choices = [("", "")] + list(GovernanceLevel.choices)
