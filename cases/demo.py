@@ -11,6 +11,7 @@ import datetime
 from django.db import transaction
 from wagtail.models import Locale
 
+from .default_lists import ensure_default_lists
 from .demo_data import CASES, RELEASES
 from .models import CaseLibraryPage, CasePage, CaseReleasePage, DisputeType, Region
 from .services import ensure_case_workflow
@@ -135,6 +136,7 @@ def seed(stdout=None, **options):
     home = HomePage.objects.get(locale__language_code="zh-hans")
     en = Locale.objects.get(language_code="en")
     with transaction.atomic():
+        ensure_default_lists()
         library = ensure_library(home, en)
         releases = ensure_releases(library, en)
         created = ensure_cases(library, releases, en)

@@ -348,9 +348,8 @@ class CasePage(Page):
 
         if not self.case_number:
             assign_case_number(self)
-        self.search_text = "\n".join(
-            [self.subtitle or "", strip_tags(self.key_points or "")] + self.full_text_parts()
-        )
+        # The subtitle is searched on its own column; this is the body of the case.
+        self.search_text = "\n".join([strip_tags(self.key_points or "")] + self.full_text_parts())
         return super().save(*args, **kwargs)
 
     # -- display ------------------------------------------------------------

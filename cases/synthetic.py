@@ -147,7 +147,7 @@ def bulk_create_cases(library, count, seed=2026, batch_size=1000, progress=None)
                     result="",
                     significance="",
                     laws=[],
-                    search_text="\n".join([row["subtitle"], row["key_points"], row["body"]]),
+                    search_text="\n".join([row["key_points"], row["body"]]),
                     **{name: True for name in DEIDENTIFICATION_CHECKLIST},
                 )
                 cases.append(case)
