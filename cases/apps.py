@@ -9,3 +9,4 @@ class CasesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .search import lists  # noqa: F401

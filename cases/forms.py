@@ -1,10 +1,12 @@
 """Forms: the search parameters (page and API share them) and the bulk import upload."""
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .models import CaseField, DisputeType, GovernanceLevel, Region
+from .models import CaseField, GovernanceLevel
 from .search.base import MAX_PAGE, MAX_PAGE_SIZE, PAGE_SIZE, CaseQuery, clean_query
+from .search.lists import label, labelled_lists
 
 
 class CaseSearchForm(forms.Form):
@@ -53,8 +55,12 @@ class CaseSearchForm(forms.Form):
         super().__init__(data, *args, **kwargs)
         self.fields["field"].choices = [("", "")] + list(CaseField.choices)
         self.fields["level"].choices = [("", "")] + list(GovernanceLevel.choices)
-        self.fields["region"].choices = [("", "")] + [(r.code, r.label()) for r in Region.objects.all()]
-        self.fields["dispute_type"].choices = [("", "")] + [(d.code, d.label()) for d in DisputeType.objects.all()]
+        lists = labelled_lists()
+        language = translation.get_language() or "zh-hans"
+        for name in ("region", "dispute_type"):
+            self.fields[name].choices = [("", "")] + [
+                (code, label(names, language)) for code, (_pk, names) in lists[name].items()
+            ]
 
     def clean_within(self):
         value = self.data.get("within") if isinstance(self.data, dict) else None

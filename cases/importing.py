@@ -17,7 +17,16 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import DEIDENTIFICATION_CHECKLIST, MAX_KEYWORDS, CaseField, CasePage, CaseReleasePage, DisputeType, GovernanceLevel, Region
+from .models import (
+    DEIDENTIFICATION_CHECKLIST,
+    MAX_KEYWORDS,
+    CaseField,
+    CasePage,
+    CaseReleasePage,
+    DisputeType,
+    GovernanceLevel,
+    Region,
+)
 from .services import assign_case_number
 
 MAX_ROWS = 2000
@@ -218,7 +227,12 @@ def import_cases(upload, library, user):
     lookups = {
         "field": _choice_lookup(CaseField.choices),
         "level": _choice_lookup(GovernanceLevel.choices),
-        "region": {k: v for r in Region.objects.all() for k, v in ((r.code, r.code), (r.name.lower(), r.code), (r.name_en.lower(), r.code)) if k},
+        "region": {
+            k: v
+            for r in Region.objects.all()
+            for k, v in ((r.code, r.code), (r.name.lower(), r.code), (r.name_en.lower(), r.code))
+            if k
+        },
         "dispute_type": {
             k: v
             for d in DisputeType.objects.all()
@@ -235,7 +249,9 @@ def import_cases(upload, library, user):
         if not form.is_valid():
             entry.errors = {name: [str(m) for m in messages] for name, messages in form.errors.items()}
         if unknown:
-            entry.errors.setdefault("__all__", []).append(_("Unknown columns: %(names)s") % {"names": ", ".join(unknown)})
+            entry.errors.setdefault("__all__", []).append(
+                _("Unknown columns: %(names)s") % {"names": ", ".join(unknown)}
+            )
         report.rows.append(entry)
         forms_ok.append(form)
     if report.error_count:

@@ -102,6 +102,9 @@ class CaseNumberCounter(models.Model):
     class Meta:
         verbose_name = _("case number counter")
 
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
 
 class CaseLibraryPage(Page):
     """The case library: introduction plus the faceted search of all cases."""

@@ -85,7 +85,9 @@ def check_ready_for_review(page):
     """Raise NotDeidentified unless every de-identification item is ticked."""
     from .models import DEIDENTIFICATION_CHECKLIST, CasePage
 
-    missing = [CasePage._meta.get_field(name).verbose_name for name in DEIDENTIFICATION_CHECKLIST if not getattr(page, name)]
+    missing = [
+        CasePage._meta.get_field(name).verbose_name for name in DEIDENTIFICATION_CHECKLIST if not getattr(page, name)
+    ]
     if missing:
         raise NotDeidentified(
             _("Tick the de-identification checklist before review: %(items)s") % {"items": "; ".join(map(str, missing))}

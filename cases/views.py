@@ -33,7 +33,9 @@ def search_api(request):
             results = search_cases(form.to_query(language))
         except SearchUnavailable:
             logger.exception("case search failed")
-            return JsonResponse({"errors": {"__all__": [_("Search is unavailable at the moment. Please try again later.")]}}, status=503)
+            return JsonResponse(
+                {"errors": {"__all__": [_("Search is unavailable at the moment. Please try again later.")]}}, status=503
+            )
         return JsonResponse(results.as_json(), json_dumps_params={"ensure_ascii": False})
 
 
@@ -112,8 +114,16 @@ def search_page_context(request, library):
             "previous_href": "?" + _query_string(params, page=query.page - 1) if query.page > 1 else None,
             "next_href": "?" + _query_string(params, page=query.page + 1) if query.page < results.num_pages else None,
             "sort_links": [
-                {"value": value, "label": label, "href": "?" + _query_string(params, sort=value if value != "relevance" else None, page=None)}
-                for value, label in (("relevance", _("Relevance")), ("newest", _("Newest first")), ("oldest", _("Oldest first")))
+                {
+                    "value": value,
+                    "label": label,
+                    "href": "?" + _query_string(params, sort=value if value != "relevance" else None, page=None),
+                }
+                for value, label in (
+                    ("relevance", _("Relevance")),
+                    ("newest", _("Newest first")),
+                    ("oldest", _("Oldest first")),
+                )
             ],
             "clear_href": "?" + _query_string({"q": query.q}) if query.q else "?",
         }

@@ -6,6 +6,7 @@ ELASTICSEARCH_URL is set and the database implementation otherwise.
 
 from django.conf import settings
 
+from . import lists  # noqa: F401  (connects the cache invalidation)
 from .base import CaseQuery, CaseResults, CaseSearchBackend, SearchUnavailable  # noqa: F401
 
 

@@ -146,10 +146,10 @@ class CaseSearchBackend(ABC):
     def search(self, query: CaseQuery) -> CaseResults:
         """Run ``query``: matching live cases of its language, facets, one page of hits."""
 
-    def sync_page(self, page_id):
+    def sync_page(self, page_id):  # noqa: B027 - a no-op where the pages are the index
         """Bring one case in line with the database (index it, or drop it)."""
 
-    def remove(self, page_id):
+    def remove(self, page_id):  # noqa: B027
         """Drop one case from the index."""
 
     def rebuild(self, progress=None):
@@ -167,13 +167,15 @@ def facet_buckets(raw, query):
     the counts of one facet add up to the number of results (for one-valued
     facets) and picking a value never promises more than it gives.
     """
-    from ..models import CaseField, DisputeType, GovernanceLevel, Region
+    from ..models import CaseField, GovernanceLevel
+    from .lists import label, labelled_lists
 
+    lists = labelled_lists()
     with translation.override(query.language):
         field_labels = {k: str(v) for k, v in CaseField.choices}
         level_labels = {k: str(v) for k, v in GovernanceLevel.choices}
-        region_labels = {r.code: r.label(query.language) for r in Region.objects.all()}
-        dispute_labels = {d.code: d.label(query.language) for d in DisputeType.objects.all()}
+    region_labels = {code: label(names, query.language) for code, (_pk, names) in lists["region"].items()}
+    dispute_labels = {code: label(names, query.language) for code, (_pk, names) in lists["dispute_type"].items()}
     labels = {"field": field_labels, "level": level_labels, "region": region_labels, "dispute_type": dispute_labels}
     orders = {"field": list(field_labels), "level": list(level_labels)}
     facets = {}

@@ -7,7 +7,6 @@ terms occur (title above keywords above key points above the rest).
 """
 
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
-from django.db.models.functions import ExtractYear
 
 from .base import CaseHit, CaseResults, CaseSearchBackend, facet_buckets, mark_terms, snippet_around
 
@@ -65,27 +64,34 @@ class DatabaseCaseSearch(CaseSearchBackend):
             qs = qs.filter(self._keyword_exists(tag__name=f["keyword"]))
         return qs
 
-    def facets(self, qs, query):
+    def facets(self, rows, query):
+        """Facet counts from the (field, level, region, dispute type, year) of every match."""
+        from collections import Counter
+
         from ..models import CaseKeyword
+        from .lists import labelled_lists
 
-        def grouped(expression_name, source=None):
-            values = qs.order_by()
-            if source is not None:
-                values = values.annotate(**{expression_name: source})
-            return [(row[expression_name], row["n"]) for row in values.values(expression_name).annotate(n=Count("pk"))]
-
-        raw = {
-            "field": grouped("field"),
-            "level": grouped("level"),
-            "region": grouped("region__code"),
-            "dispute_type": grouped("dispute_type__code"),
-            "year": grouped("release_year", ExtractYear("date_released")),
-        }
+        lists = labelled_lists()
+        region_codes = {pk: code for code, (pk, _names) in lists["region"].items()}
+        dispute_codes = {pk: code for code, (pk, _names) in lists["dispute_type"].items()}
+        counters = {name: Counter() for name in ("field", "level", "region", "dispute_type", "year")}
+        for _pk, field, level, region_id, dispute_id, released in rows:
+            counters["field"][field] += 1
+            counters["level"][level] += 1
+            counters["region"][region_codes.get(region_id)] += 1
+            counters["dispute_type"][dispute_codes.get(dispute_id)] += 1
+            counters["year"][released.year if released else None] += 1
+        raw = {name: list(counter.items()) for name, counter in counters.items()}
+        ids = [row[0] for row in rows]
         keyword_rows = (
-            CaseKeyword.objects.filter(content_object_id__in=qs.order_by().values("pk"))
-            .values("tag__name")
-            .annotate(n=Count("content_object_id", distinct=True))
-            .order_by("-n", "tag__name")[:20]
+            (
+                CaseKeyword.objects.filter(content_object_id__in=ids)
+                .values("tag__name")
+                .annotate(n=Count("content_object_id", distinct=True))
+                .order_by("-n", "tag__name")[:20]
+            )
+            if ids
+            else []
         )
         raw["keyword"] = [(row["tag__name"], row["n"]) for row in keyword_rows]
         return facet_buckets(raw, query)
@@ -105,17 +111,38 @@ class DatabaseCaseSearch(CaseSearchBackend):
                 ("key_points", Q(key_points__icontains=term)),
                 ("search_text", Q(search_text__icontains=term)),
             ):
-                score = score + Case(When(lookup, then=Value(WEIGHTS[name])), default=Value(0), output_field=IntegerField())
+                score = score + Case(
+                    When(lookup, then=Value(WEIGHTS[name])), default=Value(0), output_field=IntegerField()
+                )
         return qs.annotate(relevance=score).order_by("-relevance", "-date_released", "-pk")
 
     def search(self, query):
-        qs = self.filtered(query)
-        count = qs.count()
-        facets = self.facets(qs, query)
+        # One pass over the text finds every match with its facet values;
+        # facets, ordering and the page then work on those ids only.
+        rows = list(
+            self.filtered(query)
+            .order_by()
+            .values_list("pk", "field", "level", "region_id", "dispute_type_id", "date_released")
+        )
+        count = len(rows)
+        facets = self.facets(rows, query)
+        from ..models import CasePage
+
+        matched = CasePage.objects.filter(pk__in=[row[0] for row in rows])
         page = list(
-            self.ordered(qs, query).only(
-                "title", "subtitle", "case_number", "key_points", "search_text", "date_released", "field", "level",
-                "url_path", "locale_id", "depth", "path",
+            self.ordered(matched, query).only(
+                "title",
+                "subtitle",
+                "case_number",
+                "key_points",
+                "search_text",
+                "date_released",
+                "field",
+                "level",
+                "url_path",
+                "locale_id",
+                "depth",
+                "path",
             )[query.offset : query.offset + query.page_size]
         )
         terms = query.terms

@@ -160,7 +160,11 @@ class ElasticsearchCaseSearch(CaseSearchBackend):
         from ..models import CasePage
 
         case = (
-            CasePage.objects.live().public().filter(pk=page_id).select_related("locale", "region", "dispute_type").first()
+            CasePage.objects.live()
+            .public()
+            .filter(pk=page_id)
+            .select_related("locale", "region", "dispute_type")
+            .first()
         )
         if case is None:
             return self.remove(page_id)
@@ -272,16 +276,20 @@ class ElasticsearchCaseSearch(CaseSearchBackend):
         for name, path in FACET_FIELDS.items():
             search.aggs.bucket(name, "terms", field=path, size=20 if name == "keyword" else 100)
         if query.terms:
-            search = search.highlight_options(**HIGHLIGHT).highlight(
-                "title", number_of_fragments=0
-            ).highlight("key_points", "body", fragment_size=110, number_of_fragments=1)
+            search = (
+                search.highlight_options(**HIGHLIGHT)
+                .highlight("title", number_of_fragments=0)
+                .highlight("key_points", "body", fragment_size=110, number_of_fragments=1)
+            )
         if query.sort == "newest" or (query.sort == "relevance" and not query.terms):
             search = search.sort({"date_released": {"order": "desc"}}, {"page_id": {"order": "desc"}})
         elif query.sort == "oldest":
             search = search.sort({"date_released": {"order": "asc"}}, {"page_id": {"order": "asc"}})
         else:
             search = search.sort("_score", {"date_released": {"order": "desc"}}, {"page_id": {"order": "desc"}})
-        search = search.source(["page_id", "title", "subtitle", "case_number", "url", "summary", "date_released", "field", "level"])
+        search = search.source(
+            ["page_id", "title", "subtitle", "case_number", "url", "summary", "date_released", "field", "level"]
+        )
         return search[query.offset : query.offset + query.page_size]
 
     def search(self, query):

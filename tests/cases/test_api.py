@@ -50,9 +50,10 @@ def test_response_has_the_documented_shape(client, cases):
     assert result["url"] == cases[0].url
     assert "<mark>漏水</mark>" in result["highlight"]["title"]
     assert {"field", "level", "region", "dispute_type", "year"} <= set(body["facets"])
-    assert body["facets"]["field"] == [{"value": "village_community", "label": "村（社区）", "count": 1}] or body[
-        "facets"
-    ]["field"][0]["count"] == 1
+    assert (
+        body["facets"]["field"] == [{"value": "village_community", "label": "村（社区）", "count": 1}]
+        or body["facets"]["field"][0]["count"] == 1
+    )
 
 
 def test_filters_sort_and_page_parameters(client, cases):

@@ -26,7 +26,9 @@ def csv_file(rows, name="cases.csv"):
     return SimpleUploadedFile(name, body.encode("utf-8"), content_type="text/csv")
 
 
-GOOD = '楼上漏水纠纷,village_community,村级,zhuji,邻里纠纷,"邻里;漏水",王某家渗水。,2024-05-01,《人民调解法》第十七条,yes'
+GOOD = (
+    '楼上漏水纠纷,village_community,村级,zhuji,邻里纠纷,"邻里;漏水",王某家渗水。,2024-05-01,《人民调解法》第十七条,yes'
+)
 GOOD2 = "派出所化解欠薪,派出所,town,诸暨市,labour,劳资,工地欠薪。,2024-06-01,,是"
 
 
@@ -61,17 +63,34 @@ def test_one_bad_row_imports_nothing_and_reports_each_row(client, library, edito
 
 def test_json_import_and_keyword_limit(client, library, editor):
     payload = [
-        {"title": "网格员化解物业纠纷", "field": "village_community", "level": "town", "facts": "事实", "keywords": ["物业", "网格"], "deidentified": True},
-        {"title": "关键词过多", "field": "other", "level": "city", "facts": "事实", "keywords": [f"词{i}" for i in range(8)]},
+        {
+            "title": "网格员化解物业纠纷",
+            "field": "village_community",
+            "level": "town",
+            "facts": "事实",
+            "keywords": ["物业", "网格"],
+            "deidentified": True,
+        },
+        {
+            "title": "关键词过多",
+            "field": "other",
+            "level": "city",
+            "facts": "事实",
+            "keywords": [f"词{i}" for i in range(8)],
+        },
     ]
-    upload = SimpleUploadedFile("cases.json", json.dumps(payload, ensure_ascii=False).encode(), content_type="application/json")
+    upload = SimpleUploadedFile(
+        "cases.json", json.dumps(payload, ensure_ascii=False).encode(), content_type="application/json"
+    )
     response = client.post(URL, {"file": upload, "library": library.pk})
     assert response.status_code == 400
     assert "keywords" in response.context["report"].rows[1].errors
     assert CasePage.objects.count() == 0
     upload = SimpleUploadedFile("cases.json", json.dumps(payload[:1], ensure_ascii=False).encode())
     assert client.post(URL, {"file": upload, "library": library.pk}).status_code == 200
-    assert CasePage.objects.get().keyword_names() == ["物业", "网格"] or sorted(CasePage.objects.get().keyword_names()) == ["物业", "网格"]
+    assert CasePage.objects.get().keyword_names() == ["物业", "网格"] or sorted(
+        CasePage.objects.get().keyword_names()
+    ) == ["物业", "网格"]
 
 
 @pytest.mark.parametrize(
@@ -80,7 +99,7 @@ def test_json_import_and_keyword_limit(client, library, editor):
         ("cases.json", b"{not json"),
         ("cases.json", b'{"a": 1}'),
         ("cases.csv", "标题\n内容\n".encode()),
-        ("cases.csv", "title\n".encode()),
+        ("cases.csv", b"title\n"),
         ("cases.csv", "title,field\n好,x\n".encode("gbk")),
         ("cases.txt", b"title\nx\n"),
     ],

@@ -135,7 +135,9 @@ def corpus(library, backend_name, english_home):
 
 def search(**kwargs):
     kwargs.setdefault("language", "zh-hans")
-    filters = {k: kwargs.pop(k) for k in list(kwargs) if k in ("field", "level", "region", "dispute_type", "year", "keyword")}
+    filters = {
+        k: kwargs.pop(k) for k in list(kwargs) if k in ("field", "level", "region", "dispute_type", "year", "keyword")
+    }
     return get_case_search().search(CaseQuery(filters=filters, **kwargs))
 
 

@@ -6,7 +6,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from cases.models import CasePage
 from cases.services import WORKFLOW_NAME
-from tests.accounts.factories import PASSWORD, UserFactory
+from tests.accounts.factories import UserFactory
 
 from .factories import DEIDENTIFIED, make_case
 
@@ -69,7 +69,10 @@ def test_submission_needs_the_deidentification_checklist(library, client, editor
     data = edit_data(case, deid_names_removed=None, **{"action-submit": "submit"})
     response = client.post(f"/admin/pages/{case.pk}/edit/", data)
     assert response.status_code == 200
-    assert "Tick this item before the case goes to review." in response.content.decode() or "勾选" in response.content.decode()
+    assert (
+        "Tick this item before the case goes to review." in response.content.decode()
+        or "勾选" in response.content.decode()
+    )
     assert not WorkflowState.objects.filter(base_content_type__model="page", object_id=str(case.pk)).exists()
 
 
@@ -84,9 +87,7 @@ def test_editor_submits_and_reviewer_approves_with_audit_trail(library, client, 
     reviewer = UserFactory(roles=["Reviewers"])
     client.force_login(reviewer)
     task_state = state.current_task_state
-    response = client.post(
-        f"/admin/pages/workflow/action/{case.pk}/approve/{task_state.pk}/", {"comment": "可以发布"}
-    )
+    response = client.post(f"/admin/pages/workflow/action/{case.pk}/approve/{task_state.pk}/", {"comment": "可以发布"})
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.live

@@ -24,11 +24,14 @@ class Command(BaseCommand):
             raise CommandError("ELASTICSEARCH_URL is not set: the database search needs no index.")
         backend = ElasticsearchCaseSearch()
         total = backend.live_cases().count()
-        with tqdm(total=total, unit="case", desc="Indexing cases", file=self.stderr._out,
-                  disable=options["no_progress"]) as bar:
+        with tqdm(
+            total=total, unit="case", desc="Indexing cases", file=self.stderr._out, disable=options["no_progress"]
+        ) as bar:
             try:
                 count = backend.rebuild(progress=bar.update, chunk_size=options["chunk_size"])
             except SearchUnavailable as exc:
                 raise CommandError(f"Elasticsearch refused the rebuild: {exc}") from exc
         targets = backend.alias_targets()
-        self.stdout.write(self.style.SUCCESS(f"Indexed {count} cases into {targets[0]}; alias {backend.alias} switched."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Indexed {count} cases into {targets[0]}; alias {backend.alias} switched.")
+        )
