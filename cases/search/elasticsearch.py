@@ -256,7 +256,17 @@ class ElasticsearchCaseSearch(CaseSearchBackend):
         number = Q("wildcard", case_number={"value": f"*{term.upper()}*", "boost": 6})
         if scope == "case_number":
             return number
-        text = Q("multi_match", query=term, type="phrase", fields=BOOSTED_FIELDS.get(scope, BOOSTED_FIELDS["all"]))
+        fields = BOOSTED_FIELDS.get(scope, BOOSTED_FIELDS["all"])
+        if len(term) == 1 and not term.isascii():
+            # One CJK character is no bigram: look for it inside the indexed
+            # bigrams (and lone characters) of each field instead.
+            text = Q(
+                "bool",
+                should=[Q("wildcard", **{name.split("^")[0]: {"value": f"*{term}*"}}) for name in fields],
+                minimum_should_match=1,
+            )
+        else:
+            text = Q("multi_match", query=term, type="phrase", fields=fields)
         if scope == "all":
             return Q("bool", should=[text, number], minimum_should_match=1)
         return text

@@ -87,3 +87,17 @@ def test_unreachable_engine_is_reported_not_crashed(settings, library, client):
     response = client.get("/api/cases/search/?q=调解")
     assert response.status_code == 503
     assert response.json()["errors"]["__all__"]
+
+
+def test_plugin_analyzer_is_chosen_by_setting(settings):
+    from cases.search.elasticsearch import document_class
+
+    settings.COLLEGE_CASES_ANALYZER = "ik_max_word"
+    mapping = document_class()._doc_type.mapping.to_dict()["properties"]
+    assert mapping["title"]["analyzer"] == "ik_max_word"
+    assert mapping["title"]["search_analyzer"] == "ik_smart"
+    settings.COLLEGE_CASES_ANALYZER = "cjk"
+    mapping = document_class()._doc_type.mapping.to_dict()["properties"]
+    assert mapping["title"]["analyzer"] == "cases_cjk"
+    analysis = document_class()._index.to_dict()["settings"]["analysis"]
+    assert analysis["analyzer"]["cases_cjk"]["filter"] == ["cjk_width", "lowercase", "cases_cjk_bigram"]

@@ -168,6 +168,11 @@ def test_two_character_query_finds_a_substring_of_a_longer_run(corpus):
     assert titles(search(q="宅基")) == {"人民法庭巡回审理宅基地纠纷"}
 
 
+def test_a_single_chinese_character_is_found_too(corpus):
+    assert titles(search(q="薪")) == {"枫桥式派出所化解农民工欠薪"}
+    assert titles(search(q="贤", scope="title")) == {"乡贤参事会调处山林承包纠纷"}
+
+
 def test_every_term_must_occur(corpus):
     assert titles(search(q="楼上")) == {"楼上漏水引发邻里纠纷", "枫桥式派出所化解农民工欠薪"}
     assert titles(search(q="楼上 工资")) == {"枫桥式派出所化解农民工欠薪"}

@@ -1,5 +1,7 @@
 """Editors write and submit cases; only reviewers publish them (Wagtail moderation)."""
 
+import datetime
+
 import pytest
 from wagtail.models import PageLogEntry, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -131,3 +133,24 @@ def test_scheduled_publishing_waits_for_go_live(library):
     case.refresh_from_db()
     assert not case.live
     assert case.has_unpublished_changes
+
+
+def test_editor_creates_a_case_in_the_admin_and_submits_it(library, client, editor):
+    add_url = f"/admin/pages/add/cases/casepage/{library.pk}/"
+    assert client.get(add_url).status_code == 200
+    draft = CasePage(title="新案例", slug="new-case", date_released=datetime.date(2026, 2, 1))
+    data = edit_data(draft, **{"action-submit": "submit"})
+    response = client.post(add_url, data)
+    assert response.status_code == 302
+    case = CasePage.objects.get(slug="new-case")
+    assert case.case_number.startswith("FQAL-") and not case.live
+    assert WorkflowState.objects.filter(object_id=str(case.pk), status=WorkflowState.STATUS_IN_PROGRESS).exists()
+    assert client.get(f"/admin/pages/{case.pk}/edit/").status_code == 200
+
+
+def test_admin_screens_for_lists_and_import_render(library, client, editor):
+    assert client.get("/admin/cases/import/").status_code == 200
+    template = client.get("/admin/cases/import/template.csv")
+    assert template.status_code == 200 and "title,subtitle,keywords" in template.content.decode("utf-8-sig")
+    assert client.get("/admin/snippets/cases/region/").status_code == 200
+    assert client.get("/admin/snippets/cases/disputetype/").status_code == 200
