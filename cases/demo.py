@@ -148,9 +148,14 @@ def seed(stdout=None, **options):
     from .search import uses_elasticsearch
 
     if uses_elasticsearch() and (created or synthetic):
+        from .search import SearchUnavailable
         from .search.elasticsearch import ElasticsearchCaseSearch
 
-        ElasticsearchCaseSearch().rebuild()
+        try:
+            ElasticsearchCaseSearch().rebuild()
+        except SearchUnavailable as exc:
+            if stdout:
+                stdout.write(f"  case index not rebuilt ({exc}); run manage.py rebuild_case_index later")
     if stdout:
         stdout.write(
             f"  case library: {len(CASES)} typical cases ({created} new), {len(RELEASES)} releases"

@@ -7,8 +7,37 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
 from . import admin_views
-from .models import DisputeType, Region
+from .models import CasePage, DisputeType, Region
+
+
+class CasePageFilterSet(PageListingViewSet.filterset_class):
+    class Meta:
+        model = CasePage
+        fields = ["field", "level", "region", "dispute_type", "release"]
+
+
+class CasePageListingViewSet(PageListingViewSet):
+    """A flat list of every case, with the case's facets as filters."""
+
+    model = CasePage
+    icon = "doc-full"
+    menu_label = _("Typical cases")
+    menu_order = 300
+    add_to_admin_menu = True
+    columns = PageListingViewSet.columns + [
+        Column("case_number", label=_("Case number"), sort_key="case_number"),
+        Column("date_released", label=_("Released"), sort_key="date_released"),
+    ]
+    filterset_class = CasePageFilterSet
+
+
+@hooks.register("register_admin_viewset")
+def register_case_listing():
+    return CasePageListingViewSet("case_pages")
 
 
 class RegionViewSet(SnippetViewSet):

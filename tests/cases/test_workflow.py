@@ -154,3 +154,12 @@ def test_admin_screens_for_lists_and_import_render(library, client, editor):
     assert template.status_code == 200 and "title,subtitle,keywords" in template.content.decode("utf-8-sig")
     assert client.get("/admin/snippets/cases/region/").status_code == 200
     assert client.get("/admin/snippets/cases/disputetype/").status_code == 200
+
+
+def test_case_listing_in_the_admin_filters_by_facet(library, client, editor):
+    make_case(library, title="派出所案例", field="police_station")
+    make_case(library, title="学校案例", field="school")
+    response = client.get("/admin/case_pages/", {"field": "school"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "学校案例" in html and "派出所案例" not in html
