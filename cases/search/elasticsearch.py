@@ -256,6 +256,9 @@ class ElasticsearchCaseSearch(CaseSearchBackend):
         number = Q("wildcard", case_number={"value": f"*{term.upper()}*", "boost": 6})
         if scope == "case_number":
             return number
+        # Case numbers hold only ASCII letters, digits and hyphens: a Chinese
+        # term never needs the (costly) wildcard over them.
+        looks_like_number = term.isascii() and any(ch.isdigit() for ch in term) or term.startswith("fqal")
         fields = BOOSTED_FIELDS.get(scope, BOOSTED_FIELDS["all"])
         if len(term) == 1 and not term.isascii():
             # One CJK character is no bigram: look for it inside the indexed
@@ -267,7 +270,7 @@ class ElasticsearchCaseSearch(CaseSearchBackend):
             )
         else:
             text = Q("multi_match", query=term, type="phrase", fields=fields)
-        if scope == "all":
+        if scope == "all" and looks_like_number:
             return Q("bool", should=[text, number], minimum_should_match=1)
         return text
 
@@ -286,11 +289,11 @@ class ElasticsearchCaseSearch(CaseSearchBackend):
         for name, path in FACET_FIELDS.items():
             search.aggs.bucket(name, "terms", field=path, size=20 if name == "keyword" else 100)
         if query.terms:
-            search = (
-                search.highlight_options(**HIGHLIGHT)
-                .highlight("title", number_of_fragments=0)
-                .highlight("key_points", "body", fragment_size=110, number_of_fragments=1)
-            )
+            # The engine marks the title; the snippet is cut from the stored
+            # text in Python (10 hits), which costs far less than asking the
+            # engine to highlight the long body fields.
+            search = search.highlight_options(**HIGHLIGHT).highlight("title", number_of_fragments=0)
+
         if query.sort == "newest" or (query.sort == "relevance" and not query.terms):
             search = search.sort({"date_released": {"order": "desc"}}, {"page_id": {"order": "desc"}})
         elif query.sort == "oldest":
@@ -298,7 +301,18 @@ class ElasticsearchCaseSearch(CaseSearchBackend):
         else:
             search = search.sort("_score", {"date_released": {"order": "desc"}}, {"page_id": {"order": "desc"}})
         search = search.source(
-            ["page_id", "title", "subtitle", "case_number", "url", "summary", "date_released", "field", "level"]
+            [
+                "page_id",
+                "title",
+                "subtitle",
+                "case_number",
+                "url",
+                "key_points",
+                "body",
+                "date_released",
+                "field",
+                "level",
+            ]
         )
         return search[query.offset : query.offset + query.page_size]
 
@@ -318,13 +332,7 @@ class ElasticsearchCaseSearch(CaseSearchBackend):
             source = hit.to_dict()
             highlight = hit.meta.highlight.to_dict() if "highlight" in hit.meta else {}
             title_html = highlight["title"][0] if highlight.get("title") else escape(source["title"])
-            snippet = None
-            for name in ("key_points", "body"):
-                if highlight.get(name):
-                    snippet = highlight[name][0]
-                    break
-            if snippet is None:
-                snippet = snippet_around(source.get("summary", ""), terms)
+            snippet = snippet_around(f"{source.get('key_points', '')}\n{source.get('body', '')}", terms)
             hits.append(
                 CaseHit(
                     page_id=source["page_id"],
