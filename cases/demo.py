@@ -12,7 +12,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from .default_lists import ensure_default_lists
-from .demo_data import CASES, RELEASES
+from .demo_data import CASES, KEYWORDS_EN, RELEASES
 from .models import CaseLibraryPage, CasePage, CaseReleasePage, DisputeType, Region
 from .services import ensure_case_workflow
 
@@ -126,7 +126,11 @@ def ensure_cases(library, releases, en):
                     english[name] = _paragraph(english[name])
             if case.release_id:
                 english["release"] = case.release.get_translation(en)
-            translate_page(case, en, english)
+            translated = translate_page(case, en, english)
+            wanted = [KEYWORDS_EN.get(word, word) for word in data["keywords"]]
+            if sorted(translated.keyword_names()) != sorted(wanted):
+                translated.keywords.set(wanted)
+                translated.save_revision().publish()
     return created
 
 

@@ -21,6 +21,10 @@ def test_demo_seed_covers_every_field_and_level_and_runs_twice(home_page, client
     english = CasePage.objects.live().filter(locale__language_code="en")
     assert english.count() >= 5
     assert all(e.release is None or e.release.locale.language_code == "en" for e in english)
+    assert (
+        "police butler"
+        in CasePage.objects.get(slug="police-butler-rental-dispute", locale__language_code="en").keyword_names()
+    )
     library = CaseLibraryPage.objects.get(locale__language_code="zh-hans")
     assert library.show_in_menus
 
