@@ -89,3 +89,23 @@ def test_case_cited_by_another_page_shows_where_it_is_used(client, cases, home_p
     home_page.save_revision().publish()
     grouped = cases["leak"].citing_pages()
     assert [page.pk for page in grouped["core"]] == [home_page.pk]
+
+
+def test_search_within_results_on_the_page(client, library, cases):
+    html = client.get(library.url, {"q": "劳资", "within": "纠纷"}).content.decode()
+    assert "共 1 个案例" in html and cases["wage"].case_number in html
+    assert "<mark>劳资</mark><mark>纠纷</mark>" in html  # words of both searches are marked
+    assert 'name="within" value="纠纷 劳资"' in html  # the next search can narrow further
+
+
+def test_attachments_are_listed_on_the_case_page(client, cases):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from cases.models import CaseAttachment
+
+    document = Document.objects.create(title="调解协议（脱敏）", file=ContentFile(b"%PDF-1.4", name="agreement.pdf"))
+    case = cases["leak"]
+    CaseAttachment.objects.create(page=case, document=document, title="调解协议书")
+    html = client.get(case.url).content.decode()
+    assert "调解协议书" in html and document.url in html
