@@ -112,7 +112,7 @@ def bench_elasticsearch(client, sizes, requests):
         for size in sizes:
             backend = ElasticsearchCaseSearch()
             t0 = time.perf_counter()
-            backend.rebuild(documents=synthetic_documents(size), chunk_size=2000)
+            backend.rebuild(documents=synthetic_documents(size), chunk_size=1000)
             took = time.perf_counter() - t0
             if PROFILE:
                 explain_one(client)

@@ -230,10 +230,17 @@ class ElasticsearchCaseSearch(CaseSearchBackend):
                 self.client.indices.delete(index=self.alias)
             actions.append({"add": {"index": new, "alias": self.alias}})
             self.client.indices.update_aliases(actions=actions)
-        except Exception:
-            self.client.indices.delete(index=new, ignore_unavailable=True)
+        except Exception as exc:
+            try:
+                self.client.indices.delete(index=new, ignore_unavailable=True)
+            except self._errors():
+                pass  # the engine is gone; the half-built index goes with the next rebuild's clean-up
+            if isinstance(exc, self._errors()):
+                raise SearchUnavailable(str(exc)) from exc
             raise
-        for name in old:
+        # The old index, and any left by a rebuild that failed half-way.
+        leftovers = set(old) | set(self.client.indices.get(index=f"{self.alias}_*", ignore_unavailable=True).body)
+        for name in leftovers - {new}:
             self.client.indices.delete(index=name, ignore_unavailable=True)
         return count
 
@@ -242,7 +249,8 @@ class ElasticsearchCaseSearch(CaseSearchBackend):
         for document in documents:
             operations.append({"index": {"_index": index, "_id": str(document["page_id"])}})
             operations.append(document)
-        response = self.client.bulk(operations=operations)
+        # Bulk requests may take far longer than a search on a busy cluster.
+        response = self.client.options(request_timeout=120).bulk(operations=operations)
         if response.get("errors"):
             failed = [item for item in response["items"] if item.get("index", {}).get("error")]
             raise SearchUnavailable(f"{len(failed)} documents were refused, e.g. {failed[0]['index']['error']}")

@@ -54,11 +54,13 @@ def test_rebuild_switches_the_alias_to_a_new_index(library, es):
     assert found("旧索引") == ["旧索引里的案例"]
 
     make_case(library, title="新加入的案例")
+    orphan = es.create_index()  # as if an earlier rebuild had died half-way
     out = io.StringIO()
     call_command("rebuild_case_index", "--no-progress", stdout=out)
     second = es.alias_targets()
     assert len(second) == 1 and second != first
     assert not es.client.indices.exists(index=first[0])  # the old index is dropped
+    assert not es.client.indices.exists(index=orphan)  # and so is a half-built one
     assert "Indexed 2 cases" in out.getvalue()
     assert found("案例") and set(found("案例")) == {"旧索引里的案例", "新加入的案例"}
 
