@@ -3,6 +3,13 @@ import pytest
 from .factories import make_library
 
 
+@pytest.fixture(autouse=True)
+def _database_search_unless_asked(settings):
+    # The tests choose their search backend; a developer's ELASTICSEARCH_URL
+    # must not send the database tests to a real cluster.
+    settings.ELASTICSEARCH_URL = ""
+
+
 @pytest.fixture
 def library(home_page):
     # A transactional test (browser journeys) flushes the data migration's

@@ -10,8 +10,10 @@ SHOTS = os.environ.get("CASES_SCREENSHOTS")  # a directory: save screenshots the
 
 
 @pytest.fixture
-def library(home_page):
+def library(home_page, settings):
     from cases import demo
+
+    settings.ELASTICSEARCH_URL = ""  # the journey runs on the database search
     from cases.services import ensure_case_workflow
 
     library = demo.seed()
