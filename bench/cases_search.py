@@ -5,7 +5,7 @@ A two-character Chinese query with two filters and all facets, on
 * the database implementation (PostgreSQL) at 10k cases.
 
 Run:  DJANGO_SETTINGS_MODULE=college.settings.test .venv/bin/python bench/cases_search.py
-      [--es-sizes 10000,100000] [--db-size 10000] [--requests 200]
+      [--es-sizes 10000,100000] [--db-size 10000] [--requests 200] [--es-url http://…:9200] [--profile]
 It creates (and drops) its own database ``bench_cases_<pid>`` next to DATABASE_URL's.
 Goals on the development machine: p95 <= 50 ms at 100k on Elasticsearch, <= 150 ms at 10k on the database.
 """
@@ -100,15 +100,18 @@ def report(label, result, extra=""):
     )
 
 
-def bench_elasticsearch(client, sizes, requests):
+def bench_elasticsearch(client, sizes, requests, url=""):
+    import contextlib
+
     from osmem_server import OsmemServer
 
     from cases.search.elasticsearch import ElasticsearchCaseSearch
     from cases.synthetic import synthetic_documents
 
-    with OsmemServer.start() as server:
-        settings.ELASTICSEARCH_URL = server.url
-        settings.ELASTICSEARCH_INDEX_PREFIX = "bench"
+    engine = "elasticsearch" if url else "elasticsearch (osmem)"
+    with contextlib.nullcontext() if url else OsmemServer.start() as server:
+        settings.ELASTICSEARCH_URL = url or server.url
+        settings.ELASTICSEARCH_INDEX_PREFIX = f"bench{os.getpid()}"
         for size in sizes:
             backend = ElasticsearchCaseSearch()
             t0 = time.perf_counter()
@@ -117,7 +120,10 @@ def bench_elasticsearch(client, sizes, requests):
             if PROFILE:
                 explain_one(client)
             result = measure(client, requests)
-            report(f"elasticsearch (osmem) {size:>7,} cases", result, f"   (indexed at {size / took:,.0f} docs/s)")
+            report(f"{engine} {size:>7,} cases", result, f"   (indexed at {size / took:,.0f} docs/s)")
+        if url:  # a real cluster: leave nothing behind
+            for name in backend.alias_targets():
+                backend.client.indices.delete(index=name)
         settings.ELASTICSEARCH_URL = ""
 
 
@@ -150,6 +156,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--es-sizes", default="10000,100000", help="comma-separated case counts for Elasticsearch")
     parser.add_argument("--db-size", type=int, default=10000, help="case count for the database backend (0 skips)")
+    parser.add_argument(
+        "--es-url", default="", help="benchmark this Elasticsearch instead of starting osmem-server (stock client)"
+    )
     parser.add_argument("--profile", action="store_true", help="print the SQL of one request first")
     parser.add_argument("--requests", type=int, default=200, help="measured requests per run")
     args = parser.parse_args()
@@ -170,7 +179,7 @@ def main():
 
         ensure_default_lists()
         if sizes:
-            bench_elasticsearch(client, sizes, args.requests)
+            bench_elasticsearch(client, sizes, args.requests, args.es_url)
         if args.db_size:
             bench_database(client, args.db_size, args.requests)
     finally:
