@@ -6,3 +6,7 @@ class CasesConfig(AppConfig):
     name = "cases"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = _("Typical cases")
+
+    def ready(self):
+        from . import signals  # noqa: F401
+        from .search import lists  # noqa: F401
