@@ -25,6 +25,14 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_number(name, default):
+    """An int or float from the environment, of the same type as the default."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return type(default)(value)
+
+
 def env_list(name, default=()):
     value = os.environ.get(name)
     if not value:
@@ -354,6 +362,26 @@ CONTENT_SECURITY_POLICY = {
 # --------------------------------------------------------------------------
 COLLEGE_NAME = _("Fengqiao College")
 SITE_URL = WAGTAILADMIN_BASE_URL
+
+# Courses and credit hours (docs/courses.md)
+COLLEGE_ANNUAL_CREDIT_TARGET = env_number("COLLEGE_ANNUAL_CREDIT_TARGET", 50)
+COLLEGE_ANNUAL_REQUIRED_TARGET = env_number("COLLEGE_ANNUAL_REQUIRED_TARGET", 30)
+COLLEGE_VIDEO_COMPLETION_RATIO = env_number("COLLEGE_VIDEO_COMPLETION_RATIO", 0.9)
+COLLEGE_PLAYBACK_RATE_CAP = env_number("COLLEGE_PLAYBACK_RATE_CAP", 2.0)
+COLLEGE_HEARTBEAT_INTERVAL_SECONDS = env_number("COLLEGE_HEARTBEAT_INTERVAL_SECONDS", 15)
+COLLEGE_HEARTBEAT_MAX_GAP_SECONDS = env_number("COLLEGE_HEARTBEAT_MAX_GAP_SECONDS", 60)
+COLLEGE_REMINDER_MIN_INTERVAL_HOURS = env_number("COLLEGE_REMINDER_MIN_INTERVAL_HOURS", 20)
+COLLEGE_ROSTER_MAX_BYTES = env_number("COLLEGE_ROSTER_MAX_BYTES", 2 * 1024 * 1024)
+COLLEGE_ROSTER_MAX_ROWS = env_number("COLLEGE_ROSTER_MAX_ROWS", 2000)
+# Visit booking (docs/visits.md)
+COLLEGE_VISITS_ANNUAL_TARGET = env_number("COLLEGE_VISITS_ANNUAL_TARGET", 100_000)
+COLLEGE_VISITS_BOOKING_WINDOW_DAYS = env_number("COLLEGE_VISITS_BOOKING_WINDOW_DAYS", 60)
+COLLEGE_VISITS_MIN_NOTICE_DAYS = env_number("COLLEGE_VISITS_MIN_NOTICE_DAYS", 2)
+COLLEGE_VISITS_NOTIFY_EMAILS = env_list("COLLEGE_VISITS_NOTIFY_EMAILS") or None
+COLLEGE_VISITS_ROSTER_MAX_BYTES = env_number("COLLEGE_VISITS_ROSTER_MAX_BYTES", 200 * 1024)
+# Typical cases (docs/cases.md): "cjk" needs no plugin; "ik_max_word",
+# "ik_smart" or "smartcn" use that Elasticsearch plugin.
+COLLEGE_CASES_ANALYZER = os.environ.get("COLLEGE_CASES_ANALYZER", "cjk")
 
 LOGGING = {
     "version": 1,
