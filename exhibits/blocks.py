@@ -28,6 +28,25 @@ def _check_extension(document, extensions, message):
         raise ValidationError(message)
 
 
+class FileTypesMixin:
+    """Refuse documents of the wrong type in the chooser fields named in
+    ``file_types``: ``(field name, allowed extensions, message)``."""
+
+    file_types = ()
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        for name, extensions, message in self.file_types:
+            try:
+                _check_extension(value.get(name), extensions, message)
+            except ValidationError as error:
+                errors[name] = error
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+
 class ImageBlock(blocks.StructBlock):
     """An image with caption, credit and alt text (or an explicit decorative choice)."""
 
@@ -69,7 +88,7 @@ class GalleryBlock(blocks.StructBlock):
         template = "exhibits/blocks/gallery.html"
 
 
-class VideoBlock(blocks.StructBlock):
+class VideoBlock(FileTypesMixin, blocks.StructBlock):
     """An uploaded video played by the browser's own <video> element, with captions."""
 
     title = blocks.CharBlock(label=_("Title"), max_length=200)
@@ -85,23 +104,13 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
         template = "exhibits/blocks/video.html"
 
-    def clean(self, value):
-        value = super().clean(value)
-        errors = {}
-        for name, extensions, message in (
-            ("video", VIDEO_EXTENSIONS, _("Choose an MP4, WebM or Ogg video file.")),
-            ("captions", CAPTION_EXTENSIONS, _("Choose a WebVTT (.vtt) captions file.")),
-        ):
-            try:
-                _check_extension(value.get(name), extensions, message)
-            except ValidationError as error:
-                errors[name] = error
-        if errors:
-            raise StructBlockValidationError(block_errors=errors)
-        return value
+    file_types = (
+        ("video", VIDEO_EXTENSIONS, _("Choose an MP4, WebM or Ogg video file.")),
+        ("captions", CAPTION_EXTENSIONS, _("Choose a WebVTT (.vtt) captions file.")),
+    )
 
 
-class AudioBlock(blocks.StructBlock):
+class AudioBlock(FileTypesMixin, blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     audio = DocumentChooserBlock(label=_("Audio file"), help_text=_("An MP3, Ogg, M4A or WAV file."))
     captions = DocumentChooserBlock(label=_("Captions track"), required=False, help_text=_("A WebVTT (.vtt) file."))
@@ -113,23 +122,13 @@ class AudioBlock(blocks.StructBlock):
         label = _("Audio")
         template = "exhibits/blocks/audio.html"
 
-    def clean(self, value):
-        value = super().clean(value)
-        errors = {}
-        for name, extensions, message in (
-            ("audio", AUDIO_EXTENSIONS, _("Choose an MP3, Ogg, M4A or WAV audio file.")),
-            ("captions", CAPTION_EXTENSIONS, _("Choose a WebVTT (.vtt) captions file.")),
-        ):
-            try:
-                _check_extension(value.get(name), extensions, message)
-            except ValidationError as error:
-                errors[name] = error
-        if errors:
-            raise StructBlockValidationError(block_errors=errors)
-        return value
+    file_types = (
+        ("audio", AUDIO_EXTENSIONS, _("Choose an MP3, Ogg, M4A or WAV audio file.")),
+        ("captions", CAPTION_EXTENSIONS, _("Choose a WebVTT (.vtt) captions file.")),
+    )
 
 
-class DocumentBlock(blocks.StructBlock):
+class DocumentBlock(FileTypesMixin, blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     document = DocumentChooserBlock(label=_("PDF document"))
     preview = ImageChooserBlock(label=_("Preview image"), required=False)
@@ -140,13 +139,7 @@ class DocumentBlock(blocks.StructBlock):
         label = _("Document")
         template = "exhibits/blocks/document.html"
 
-    def clean(self, value):
-        value = super().clean(value)
-        try:
-            _check_extension(value.get("document"), PDF_EXTENSIONS, _("Choose a PDF document."))
-        except ValidationError as error:
-            raise StructBlockValidationError(block_errors={"document": error}) from None
-        return value
+    file_types = (("document", PDF_EXTENSIONS, _("Choose a PDF document.")),)
 
 
 class QuoteBlock(blocks.StructBlock):
