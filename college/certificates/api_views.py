@@ -1,6 +1,7 @@
 """GET /api/certificates/<code>/ for machines (docs/certificates.md)."""
 
 from django.http import JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -9,6 +10,13 @@ from . import ratelimit, verification
 
 @require_GET
 def certificate_status(request, code):
+    # /api/ has no language prefix (LocaleMiddleware then picks zh-hans): answer errors in
+    # the language the client asks for with Accept-Language.
+    with translation.override(translation.get_language_from_request(request, check_path=False)):
+        return _certificate_status(request, code)
+
+
+def _certificate_status(request, code):
     if not ratelimit.hit(request):
         response = JsonResponse(
             {"errors": {"code": [_("Too many verification requests. Try again in a minute.")]}}, status=429

@@ -35,3 +35,17 @@ def staff(db):
 @pytest.fixture
 def course(home_page):
     return make_course(home_page)
+
+
+@pytest.fixture
+def issued(learner, course, django_capture_on_commit_callbacks):
+    """An issued course certificate of ``learner``."""
+    from college.certificates.models import Certificate
+
+    from .factories import complete_course
+
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_course(learner, course)
+    certificate = Certificate.objects.get(user=learner)
+    assert certificate.status == Certificate.Status.ISSUED
+    return certificate
