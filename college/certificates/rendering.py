@@ -11,10 +11,11 @@ from decimal import Decimal
 
 from django.template.loader import render_to_string
 from django.utils import formats, translation
+from django.utils.safestring import mark_safe
 
 from college.core.models import CollegeSettings
 
-from . import services
+from . import fonts, services
 
 SEAL_RENDITION = "max-500x500|format-png"
 
@@ -82,6 +83,7 @@ def certificate_context(certificate):
         ],
         "qr": qr_svg_data_uri(services.qr_url(certificate)),
         "short_link": services.verification_url(certificate),
+        "font_css": mark_safe(fonts.font_face_css()),  # noqa: S308 (made here from file paths)
     }
 
 
@@ -94,8 +96,9 @@ def render_html(certificate):
 
 def html_to_pdf(html):
     import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
 
-    return weasyprint.HTML(string=html, base_url=None).write_pdf()
+    return weasyprint.HTML(string=html, base_url=None).write_pdf(font_config=FontConfiguration())
 
 
 def render_pdf(certificate):
