@@ -62,20 +62,28 @@ def make_learners(course, count, prefix):
     """``count`` learners who completed ``course`` (bulk inserts: the setup is not measured)."""
     from college.accounts.models import User
     from courses.models import CourseCompletion
-
     from tests.certificates.factories import COMPLETED_AT
 
     users = User.objects.bulk_create(
         [
-            User(username=f"{prefix}{n}", email=f"{prefix}{n}@bench.local", real_name=f"测试学员{n:04d}", work_unit="诸暨市枫桥镇人民政府")
+            User(
+                username=f"{prefix}{n}",
+                email=f"{prefix}{n}@bench.local",
+                real_name=f"测试学员{n:04d}",
+                work_unit="诸暨市枫桥镇人民政府",
+            )
             for n in range(count)
         ]
     )
     CourseCompletion.objects.bulk_create(
         [
             CourseCompletion(
-                user=user, course=course, completed_at=COMPLETED_AT, language="zh-hans",
-                credit_hours=course.credit_hours, credit_type=course.credit_type,
+                user=user,
+                course=course,
+                completed_at=COMPLETED_AT,
+                language="zh-hans",
+                credit_hours=course.credit_hours,
+                credit_type=course.credit_type,
             )
             for user in users
         ]
@@ -154,10 +162,31 @@ def start_worker(queue, concurrency, private_root):
         "CERTIFICATES_TEST_RENDER_DELAY": "0",
     }
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "college", "worker", "--pool", "prefork", "--concurrency", str(concurrency),
-         "-Q", queue, "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel", "WARNING",
-         "-n", f"{queue}-{concurrency}@%h"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "college",
+            "worker",
+            "--pool",
+            "prefork",
+            "--concurrency",
+            str(concurrency),
+            "-Q",
+            queue,
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "--loglevel",
+            "WARNING",
+            "-n",
+            f"{queue}-{concurrency}@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
 
@@ -182,7 +211,6 @@ def main():
     from college.certificates.demo import ensure_seal
     from college.certificates.models import Certificate
     from college.core.demo import seed as seed_home
-
     from tests.certificates.factories import make_course
 
     Certificate._meta.get_field("pdf").storage = FileSystemStorage(location=str(private_root))
@@ -203,7 +231,10 @@ def main():
 
         with transaction.atomic():
             sample = Certificate.objects.create(
-                user=sample_users[0], serial=services.take_serial(2099), holder_name="测试学员", work_unit="诸暨市枫桥镇人民政府",
+                user=sample_users[0],
+                serial=services.take_serial(2099),
+                holder_name="测试学员",
+                work_unit="诸暨市枫桥镇人民政府",
                 **services.course_snapshot(sample_users[0], course),
             )
         html = rendering.render_html(sample)
@@ -248,16 +279,24 @@ def main():
         load = os.getloadavg()
         print("certificates render benchmark")
         print(f"  machine: {os.cpu_count()} CPUs, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (shared)")
-        print(f"  bare WeasyPrint, same HTML:  mean {bare_mean * 1000:.0f} ms  p50 {statistics.median(bare) * 1000:.0f} ms  "
-              f"p95 {sorted(bare)[int(len(bare) * 0.95) - 1] * 1000:.0f} ms  ({args.bare} renders)")
-        print(f"  worker (1 process):          {worker_each * 1000:.0f} ms per certificate ({args.single} certificates, "
-              "enqueue → issued)")
+        print(
+            f"  bare WeasyPrint, same HTML:  mean {bare_mean * 1000:.0f} ms  p50 {statistics.median(bare) * 1000:.0f} ms  "
+            f"p95 {sorted(bare)[int(len(bare) * 0.95) - 1] * 1000:.0f} ms  ({args.bare} renders)"
+        )
+        print(
+            f"  worker (1 process):          {worker_each * 1000:.0f} ms per certificate ({args.single} certificates, "
+            "enqueue → issued)"
+        )
         print(f"  ratio worker / bare:         {worker_each / bare_mean:.2f}   (goal ≤ 1.3)")
-        print(f"  2 worker processes:          {args.count} certificates in {elapsed:.1f} s = "
-              f"{args.count / elapsed:.2f} per second   (goal ≥ 5/s; requesting took {enqueued - start:.1f} s of it)")
+        print(
+            f"  2 worker processes:          {args.count} certificates in {elapsed:.1f} s = "
+            f"{args.count / elapsed:.2f} per second   (goal ≥ 5/s; requesting took {enqueued - start:.1f} s of it)"
+        )
         print(f"  failed:                      {failed}")
-        print(f"  peak worker memory:          {sampler.peak_process / 1024:.0f} MB per process, "
-              f"{sampler.peak_total / 1024:.0f} MB for the worker (parent + 2 children)   (goal ≤ 400 MB)")
+        print(
+            f"  peak worker memory:          {sampler.peak_process / 1024:.0f} MB per process, "
+            f"{sampler.peak_total / 1024:.0f} MB for the worker (parent + 2 children)   (goal ≤ 400 MB)"
+        )
     finally:
         for process in workers:
             stop(process)

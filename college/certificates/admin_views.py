@@ -102,7 +102,9 @@ class CertificateDetailView(WagtailAdminTemplateMixin, TemplateView):
 
 
 def certificate_add(request):
-    messages.info(request, _("Certificates are issued when a learner completes; use “Class certificates” to issue for a class."))
+    messages.info(
+        request, _("Certificates are issued when a learner completes; use “Class certificates” to issue for a class.")
+    )
     return redirect("certificates_admin:index")
 
 
@@ -214,4 +216,6 @@ def class_zip(request, class_id):
             with certificate.pdf.open("rb") as handle:
                 archive.writestr(f"{certificate.serial}-{certificate.holder_name}.pdf", handle.read())
     spool.seek(0)
-    return FileResponse(spool, as_attachment=True, filename=f"certificates-class-{class_id}.zip", content_type="application/zip")
+    return FileResponse(
+        spool, as_attachment=True, filename=f"certificates-class-{class_id}.zip", content_type="application/zip"
+    )

@@ -25,6 +25,12 @@ def _certificate_status(request, code):
         return response
     certificate = verification.find(code)
     if certificate is None:
-        message = _("No certificate has this code.") if verification.is_well_formed(code) else _("This is not a certificate code.")
+        message = (
+            _("No certificate has this code.")
+            if verification.is_well_formed(code)
+            else _("This is not a certificate code.")
+        )
         return JsonResponse({"errors": {"code": [message]}}, status=404)
-    return JsonResponse(verification.as_json(verification.verdict(certificate)), json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        verification.as_json(verification.verdict(certificate)), json_dumps_params={"ensure_ascii": False}
+    )

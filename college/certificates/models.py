@@ -36,6 +36,9 @@ class SerialCounter(models.Model):
     class Meta:
         verbose_name = _("serial counter")
 
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
 
 class Certificate(models.Model):
     class Status(models.TextChoices):
@@ -165,10 +168,17 @@ class CertificateEvent(models.Model):
         SUPERSEDED = "superseded", _("Superseded")
         EMAILED = "emailed", _("Emailed to the holder")
 
-    certificate = models.ForeignKey(Certificate, verbose_name=_("certificate"), on_delete=models.CASCADE, related_name="events")
+    certificate = models.ForeignKey(
+        Certificate, verbose_name=_("certificate"), on_delete=models.CASCADE, related_name="events"
+    )
     action = models.CharField(_("action"), max_length=12, choices=Action.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
     reason = models.TextField(_("reason"), blank=True)
@@ -192,7 +202,9 @@ class IssueBatch(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("started by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("started at"), auto_now_add=True)
-    certificates = models.ManyToManyField(Certificate, verbose_name=_("certificates"), related_name="batches", blank=True)
+    certificates = models.ManyToManyField(
+        Certificate, verbose_name=_("certificates"), related_name="batches", blank=True
+    )
     skipped = models.PositiveIntegerField(_("members who have not completed"), default=0)
 
     class Meta:

@@ -359,7 +359,11 @@ def send_issued_email(certificate_id):
         }
         subject = _("Your certificate %(serial)s has been issued") % {"serial": certificate.serial}
         body = render_to_string("certificates/email/issued.txt", context)
-    send_email_message.delay(subject, body, [certificate.user.email])
+    queue = render_queue()
+    if queue:  # workers of the certificates queue send the emails too
+        send_email_message.apply_async(args=[subject, body, [certificate.user.email]], queue=queue)
+    else:
+        send_email_message.delay(subject, body, [certificate.user.email])
     log(certificate, Action.EMAILED, to=certificate.user.email)
 
 
@@ -488,4 +492,3 @@ def class_certificates(training_class_id):
     return Certificate.objects.filter(
         kind=Certificate.Kind.TRAINING_CLASS, training_class_id=training_class_id, status=Status.ISSUED
     ).order_by("serial")
-

@@ -39,13 +39,13 @@ def download(request, pk):
         # Not found rather than forbidden: nobody learns which certificates exist.
         raise Http404
     handle = certificate.pdf.open("rb")
-    return FileResponse(handle, as_attachment=True, filename=f"{certificate.serial}.pdf", content_type="application/pdf")
+    return FileResponse(
+        handle, as_attachment=True, filename=f"{certificate.serial}.pdf", content_type="application/pdf"
+    )
 
 
 def too_many(request):
-    response = HttpResponse(
-        render_to_string("certificates/too_many.html", {}, request=request), status=429
-    )
+    response = HttpResponse(render_to_string("certificates/too_many.html", {}, request=request), status=429)
     response["Retry-After"] = str(ratelimit.retry_after())
     return response
 
@@ -59,7 +59,9 @@ def verify_form(request):
         if verification.is_well_formed(code):
             return redirect("certificates:verify", code=code)
         error = _("Enter the code printed under the QR code (letters, digits, - and _).")
-    return render(request, "certificates/verify_form.html", {"code": code, "error": error}, status=400 if error else 200)
+    return render(
+        request, "certificates/verify_form.html", {"code": code, "error": error}, status=400 if error else 200
+    )
 
 
 @require_GET

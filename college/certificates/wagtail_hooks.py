@@ -57,7 +57,9 @@ def register_certificate_viewset():
 def register_certificate_admin_urls():
     return [
         path("certificates/classes/", admin_views.ClassListView.as_view(), name="certificates_admin_classes"),
-        path("certificates/classes/<int:class_id>/issue/", admin_views.bulk_issue, name="certificates_admin_bulk_issue"),
+        path(
+            "certificates/classes/<int:class_id>/issue/", admin_views.bulk_issue, name="certificates_admin_bulk_issue"
+        ),
         path("certificates/classes/<int:class_id>/zip/", admin_views.class_zip, name="certificates_admin_class_zip"),
         path("certificates/batches/<int:pk>/", admin_views.BatchView.as_view(), name="certificates_admin_batch"),
         path(

@@ -13,7 +13,9 @@ def private_media(tmp_path, monkeypatch):
     from college.certificates.models import Certificate
 
     root = tmp_path / "private"
-    monkeypatch.setattr(Certificate._meta.get_field("pdf"), "storage", FileSystemStorage(location=str(root), base_url=None))
+    monkeypatch.setattr(
+        Certificate._meta.get_field("pdf"), "storage", FileSystemStorage(location=str(root), base_url=None)
+    )
     return root
 
 

@@ -6,15 +6,18 @@ from decimal import Decimal
 from django.utils import timezone
 
 from courses import services as course_services
-from courses.models import CourseCompletion, CoursePage, CourseIndexPage, TrainingClass, TrainingClassCourse
+from courses.models import CourseCompletion, CourseIndexPage, CoursePage, TrainingClass, TrainingClassCourse
 
 COMPLETED_AT = timezone.make_aware(datetime.datetime(2026, 11, 20, 15, 0))
 
 
-def make_course(home, slug="fengqiao-intro", title="枫桥经验概论", hours="2", title_en="Introduction to the Fengqiao Experience"):
+def make_course(
+    home, slug="fengqiao-intro", title="枫桥经验概论", hours="2", title_en="Introduction to the Fengqiao Experience"
+):
     """A published course without lessons (so completing it needs only the enrolment)."""
-    from college.core.demo import translate_page
     from wagtail.models import Locale
+
+    from college.core.demo import translate_page
 
     index = CourseIndexPage.objects.child_of(home).first()
     if index is None:

@@ -66,7 +66,8 @@ def test_reissue_after_name_correction_supersedes_the_old_serial(
     learner.save()
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(
-            reverse("certificates_admin:edit", args=[issued.pk]), {"action": "reissue", "reason": "姓名录入错误，更正为王晓峰"}
+            reverse("certificates_admin:edit", args=[issued.pk]),
+            {"action": "reissue", "reason": "姓名录入错误，更正为王晓峰"},
         )
     assert response.status_code == 302
     old = Certificate.objects.get(pk=issued.pk)
@@ -108,7 +109,9 @@ def finished_class(home_page, django_capture_on_commit_callbacks):
     return training_class, members
 
 
-def test_bulk_issue_for_a_class_shows_progress_and_gives_a_zip(staff_client, finished_class, django_capture_on_commit_callbacks):
+def test_bulk_issue_for_a_class_shows_progress_and_gives_a_zip(
+    staff_client, finished_class, django_capture_on_commit_callbacks
+):
     training_class, members = finished_class
     listing = staff_client.get(reverse("certificates_admin_classes")).content.decode()
     assert "枫桥经验专题培训班" in listing
@@ -119,7 +122,14 @@ def test_bulk_issue_for_a_class_shows_progress_and_gives_a_zip(staff_client, fin
     assert batch.certificates.count() == 2 and batch.skipped == 1
     progress = staff_client.get(reverse("certificates_admin_batch_progress", args=[batch.pk])).json()
     assert progress == {
-        "total": 2, "done": 2, "issued": 2, "pending": 0, "failed": 0, "skipped": 1, "finished": True, "percent": 100,
+        "total": 2,
+        "done": 2,
+        "issued": 2,
+        "pending": 0,
+        "failed": 0,
+        "skipped": 1,
+        "finished": True,
+        "percent": 100,
     }
     page = staff_client.get(reverse("certificates_admin_batch", args=[batch.pk])).content.decode()
     assert "<progress" in page and "admin-progress.js" in page

@@ -122,7 +122,9 @@ def eager_retries(monkeypatch):
     monkeypatch.setitem(app.conf, "task_eager_propagates", False)
 
 
-def test_transient_failure_retries_then_issues(learner, course, monkeypatch, eager_retries, django_capture_on_commit_callbacks):
+def test_transient_failure_retries_then_issues(
+    learner, course, monkeypatch, eager_retries, django_capture_on_commit_callbacks
+):
     from college.certificates import rendering
 
     record_completion(learner, course)
@@ -148,7 +150,9 @@ def test_backoff_grows_and_is_capped():
     assert tasks.backoff_seconds(20) == 600
 
 
-def test_permanent_failure_marks_failed_and_a_new_request_retries(learner, course, monkeypatch, django_capture_on_commit_callbacks):
+def test_permanent_failure_marks_failed_and_a_new_request_retries(
+    learner, course, monkeypatch, django_capture_on_commit_callbacks
+):
     from college.certificates import rendering
 
     record_completion(learner, course)

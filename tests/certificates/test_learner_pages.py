@@ -60,9 +60,9 @@ def test_a_revoked_certificate_cannot_be_downloaded_by_its_holder(client, learne
 
 
 def test_pdfs_are_in_private_storage_outside_media(client, issued):
-    from django.core.files.storage import storages
-
     from pathlib import Path
+
+    from django.core.files.storage import storages
 
     private = Path(storages["private"].location).resolve()
     media = Path(settings.MEDIA_ROOT).resolve()

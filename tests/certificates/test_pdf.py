@@ -43,7 +43,9 @@ def decode_qr(png):
     return [result.text for result in results if result.format == zxingcpp.BarcodeFormat.QRCode]
 
 
-def test_pdf_is_a4_landscape_with_the_chinese_name_as_text(learner, course, tmp_path, django_capture_on_commit_callbacks):
+def test_pdf_is_a4_landscape_with_the_chinese_name_as_text(
+    learner, course, tmp_path, django_capture_on_commit_callbacks
+):
     certificate, path = issued_pdf(learner, course, tmp_path, django_capture_on_commit_callbacks)
     text = pdftotext(path)
     assert "王晓枫" in text
@@ -79,7 +81,9 @@ def test_qr_code_decodes_to_the_signed_verification_url(learner, course, tmp_pat
     assert decoded == [services.qr_url(certificate)]
     assert decoded[0].startswith(f"http://testserver/certificates/verify/{certificate.code}/?s=")
     # The printed short link is the same page without the signature.
-    assert f"http://testserver/certificates/verify/{certificate.code}/" in pdftotext(path).replace("\n", "").replace(" ", "")
+    assert f"http://testserver/certificates/verify/{certificate.code}/" in pdftotext(path).replace("\n", "").replace(
+        " ", ""
+    )
 
 
 def test_english_certificate_is_in_english(learner, course, tmp_path, django_capture_on_commit_callbacks):
@@ -112,7 +116,9 @@ def test_the_seal_from_college_settings_is_printed(learner, course, tmp_path, dj
     assert len(images.splitlines()) > 2, "the seal image is not in the PDF"
 
 
-def test_rare_name_characters_fall_back_to_the_full_cjk_font(learner, course, tmp_path, django_capture_on_commit_callbacks):
+def test_rare_name_characters_fall_back_to_the_full_cjk_font(
+    learner, course, tmp_path, django_capture_on_commit_callbacks
+):
     learner.real_name = "王堃喆"  # neither character is in GB 2312
     learner.save()
     _, path = issued_pdf(learner, course, tmp_path, django_capture_on_commit_callbacks)

@@ -40,7 +40,14 @@ def test_api_reports_a_revoked_certificate_with_date_and_reason(client, issued, 
 
 @pytest.mark.parametrize(
     "code",
-    ["AAAAAAAAAAAAAAAAAAAAAA", "short", "has space in it and more", "bad!chars*************", "x" * 200, "'; drop table--"],
+    [
+        "AAAAAAAAAAAAAAAAAAAAAA",
+        "short",
+        "has space in it and more",
+        "bad!chars*************",
+        "x" * 200,
+        "'; drop table--",
+    ],
 )
 def test_api_answers_404_for_unknown_and_malformed_codes(client, issued, code):
     response = api(client, code)
@@ -104,7 +111,9 @@ def test_verify_page_shows_revocation_date_and_reason(client, issued, staff):
     assert "证书有效" not in html
 
 
-def test_superseded_certificate_is_reported_revoked_with_its_replacement(client, issued, staff, django_capture_on_commit_callbacks):
+def test_superseded_certificate_is_reported_revoked_with_its_replacement(
+    client, issued, staff, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         new = services.reissue(issued, "姓名更正", staff)
     body = api(client, issued.code).json()

@@ -9,7 +9,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
 from college.celery import app as celery_app
@@ -47,10 +46,31 @@ def workers(monkeypatch, settings, private_media):
         }
         name = f"{queue}-{len(started)}@%h"
         process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "college", "worker", "--pool", "prefork",
-             "--concurrency", str(concurrency), "-Q", queue, "--without-gossip", "--without-mingle",
-             "--without-heartbeat", "--loglevel", "WARNING", "-n", name],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "college",
+                "worker",
+                "--pool",
+                "prefork",
+                "--concurrency",
+                str(concurrency),
+                "-Q",
+                queue,
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                "--loglevel",
+                "WARNING",
+                "-n",
+                name,
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         started.append(process)
         return process
