@@ -56,3 +56,33 @@ def test_visitor_sees_a_revoked_certificate(page, issued):
     verdict = page.locator(".verdict")
     assert "证书已撤销" in verdict.inner_text() and "单位核查发现信息有误" in verdict.inner_text()
     page.screenshot(path=str(SCREENSHOTS / "revoked-desktop.png"), full_page=True)
+
+
+def test_staff_bulk_issue_shows_the_progress_bar_filling(page, home_page, tmp_path, monkeypatch):
+    from courses import services as course_services
+    from tests.certificates.factories import complete_course, make_class
+
+    monkeypatch.setattr(Certificate._meta.get_field("pdf"), "storage", FileSystemStorage(location=str(tmp_path)))
+    staff = UserFactory(roles=["Training staff"])
+    course = make_course(home_page)
+    training_class = make_class([course])
+    members = [UserFactory(real_name=name) for name in ("甲学员", "乙学员")]
+    course_services.add_members(training_class, members)
+    for member in members:
+        complete_course(member, course)  # receivers request and (eagerly) render them
+    Certificate.objects.all().delete()  # start the class from scratch: staff issue them in bulk
+
+    page.goto("/accounts/login/?next=/admin/certificates/classes/")
+    page.fill("input[name=login]", staff.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url("**/admin/certificates/classes/")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "admin-classes.png"), full_page=True)
+    page.get_by_role("button", name="颁发证书").click()
+    page.wait_for_url("**/admin/certificates/batches/*/")
+    page.wait_for_function("document.querySelector('#batch-progress').value === 100")
+    assert page.locator("[data-field=issued]").inner_text() == "2"
+    assert page.locator("[data-finished]").is_visible()
+    page.screenshot(path=str(SCREENSHOTS / "admin-batch.png"), full_page=True)
+    assert Certificate.objects.filter(status="issued").count() == 2
