@@ -44,7 +44,7 @@ class CertificateDetailView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_breadcrumbs_items(self):
         return [
-            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            *self.breadcrumbs_items,
             {"url": reverse("certificates_admin:index"), "label": _("Certificates")},
             {"url": "", "label": self.certificate.serial},
         ]
@@ -121,6 +121,9 @@ class ClassListView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Class certificates")
     header_icon = "group"
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         require(request.user, "view")
         return super().dispatch(request, *args, **kwargs)
@@ -178,6 +181,12 @@ class BatchView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_title(self):
         return _("Issuing certificates: %(name)s") % {"name": self.batch.training_class_name}
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("certificates_admin_classes"), "label": _("Class certificates")},
+            {"url": "", "label": self.get_page_title()},
+        ]
 
     def dispatch(self, request, pk):
         require(request.user, "view")

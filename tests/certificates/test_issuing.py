@@ -215,3 +215,13 @@ def test_a_class_certificate_needs_the_class_completed(home_page, learner):
     course_services.add_members(training_class, [learner])
     with pytest.raises(services.NotEligible):
         services.request_certificate(learner, training_class=training_class)
+
+
+def test_a_certificate_problem_never_breaks_the_learners_request(learner, course):
+    from courses.models import CourseCompletion
+    from courses.signals import course_completed
+
+    # A signal for a completion that does not exist (e.g. rolled back by hand): logged, not raised.
+    fake = CourseCompletion(user=learner, course=course, language="zh-hans", credit_hours=1, credit_type="elective")
+    course_completed.send(sender=CourseCompletion, user=learner, course=course, completion=fake)
+    assert not Certificate.objects.exists()
