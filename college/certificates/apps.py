@@ -7,3 +7,6 @@ class CertificatesConfig(AppConfig):
     label = "certificates"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (connects the signal receivers)
