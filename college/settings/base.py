@@ -3,7 +3,7 @@
 Everything that differs between a laptop and a cluster is read from the
 environment; the defaults are the *embedded* set-up (SQLite, a file-backed
 Celery broker, database search, local media) so that the site runs with no
-configuration at all.  See docs/configuration.md for every variable.
+configuration at all.  The README lists every variable.
 """
 
 import os
@@ -358,7 +358,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --------------------------------------------------------------------------
-# College rules (each documented in docs/configuration.md)
+# College rules (listed in the README, explained in each part's docs/<part>.md)
 # --------------------------------------------------------------------------
 COLLEGE_NAME = _("Fengqiao College")
 SITE_URL = WAGTAILADMIN_BASE_URL
