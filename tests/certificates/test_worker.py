@@ -3,28 +3,20 @@
 import os
 import signal
 import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from college.celery import app as celery_app
 from college.certificates import services, tasks
 from college.certificates.models import Certificate, CertificateEvent
+from tests.celery_workers import start_worker
 
 from .factories import record_completion
 
-ROOT = Path(__file__).resolve().parents[2]
-
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
-
-
-def database_url_for_tests():
-    db = connection.settings_dict
-    return f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 @pytest.fixture
@@ -36,41 +28,17 @@ def workers(monkeypatch, settings, private_media):
     started = []
 
     def start(concurrency=1, render_delay=0.0):
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "tests.certificates.worker_settings",
-            "DATABASE_URL": database_url_for_tests(),
-            "TEST_REDIS_URL": settings.CELERY_BROKER_URL,
-            "PRIVATE_MEDIA_ROOT": str(private_media),
-            "CERTIFICATES_TEST_RENDER_DELAY": str(render_delay),
-        }
-        name = f"{queue}-{len(started)}@%h"
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "college",
-                "worker",
-                "--pool",
-                "prefork",
-                "--concurrency",
-                str(concurrency),
-                "-Q",
-                queue,
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-                "--loglevel",
-                "WARNING",
-                "-n",
-                name,
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+        process = start_worker(
+            queue,
+            name=f"{queue}-{len(started)}@%h",
+            env={
+                "DJANGO_SETTINGS_MODULE": "tests.certificates.worker_settings",
+                "TEST_REDIS_URL": settings.CELERY_BROKER_URL,
+                "PRIVATE_MEDIA_ROOT": str(private_media),
+                "CERTIFICATES_TEST_RENDER_DELAY": str(render_delay),
+            },
+            pool="prefork",
+            concurrency=concurrency,
         )
         started.append(process)
         return process

@@ -1,64 +1,29 @@
 """A task enqueued by a test is run by a real Celery worker over Redis."""
 
-import os
 import subprocess
-import sys
 import time
 import uuid
-from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from college.celery import app as celery_app
 from college.core.models import WorkerHeartbeat
 from college.core.tasks import record_worker_heartbeat
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.celery_workers import start_worker
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
-
-
-def database_url_for_tests():
-    db = connection.settings_dict
-    return f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 @pytest.fixture
 def worker_queue(monkeypatch):
     """Start a worker on a queue of its own; stop it after the test."""
     queue = f"test-{uuid.uuid4().hex[:10]}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "college.settings.test",
-        "DATABASE_URL": database_url_for_tests(),
-        "TEST_REDIS_URL": settings.CELERY_BROKER_URL,
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "college",
-            "worker",
-            "--pool",
-            "solo",
-            "-Q",
-            queue,
-            "--without-gossip",
-            "--without-mingle",
-            "--loglevel",
-            "WARNING",
-            "-n",
-            f"{queue}@%h",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+    process = start_worker(
+        queue,
+        name=f"{queue}@%h",
+        env={"DJANGO_SETTINGS_MODULE": "college.settings.test", "TEST_REDIS_URL": settings.CELERY_BROKER_URL},
+        output=subprocess.PIPE,
     )
     # The caller must really send the task to the broker, not run it eagerly.
     monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
