@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: makemessages run test lint format serve bench system-deps venv messages prepare services worker help
+.PHONY: git-setup makemessages run test lint format serve bench system-deps venv messages prepare services worker help
 
 help:
 	@sed -n '2,7p' Makefile
@@ -61,8 +61,14 @@ serve: venv messages
 bench: system-deps venv messages services
 	bash scripts/run-benchmarks.sh
 
+# Merge gettext catalogues per message instead of per line (.gitattributes).
+git-setup:
+	git config merge.po.name "gettext catalogue, per message"
+	git config merge.po.driver "python3 scripts/merge-po.py %O %A %B"
+
 # Extract translatable strings: the project catalogue (templates/, core,
 # accounts) and one catalogue per app, so that each app owns its strings.
+# Catalogues are sorted and carry no source locations (core's makemessages).
 APP_LOCALES := exhibits courses cases college/visits college/certificates
 makemessages: venv
 	$(PY) manage.py makemessages -l zh_Hans -l en --no-obsolete \
