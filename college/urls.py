@@ -50,3 +50,9 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# Error pages in the visitor's language; the shared JSON error body under /api/.
+handler400 = "college.core.errors.bad_request"
+handler403 = "college.core.errors.permission_denied"
+handler404 = "college.core.errors.page_not_found"
+handler500 = "college.core.errors.server_error"

@@ -102,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After locale, session and user, so that its 400 page is in the visitor's language.
+    "college.core.middleware.RejectMalformedRequestMiddleware",
     "college.accounts.middleware.RequireStaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -109,6 +111,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "college.urls"
+# Under /api/ a CSRF refusal is the APIs' JSON error body, elsewhere Django's page.
+CSRF_FAILURE_VIEW = "college.core.errors.csrf_failure"
 WSGI_APPLICATION = "college.wsgi.application"
 
 TEMPLATES = [
