@@ -25,7 +25,11 @@ from tests.accounts.factories import UserFactory
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "url, language_text",
-    [("/search/?q=%00&page=%00", "请求无法识别"), ("/en/search/?q=%00", "Bad request"), ("/courses/?topic=%00", "请求")],
+    [
+        ("/search/?q=%00&page=%00", "请求无法识别"),
+        ("/en/search/?q=%00", "Bad request"),
+        ("/courses/?topic=%00", "请求"),
+    ],
 )
 def test_a_nul_character_in_the_query_gets_a_400_page_in_the_visitors_language(client, home_page, url, language_text):
     response = client.get(url)
