@@ -1,12 +1,17 @@
-"""Demo content as data: the home page's file and the shared schema checks."""
+"""Demo content as data: the home page's file, the shared schema checks, and that the files ship."""
 
+import fnmatch
 import shutil
+import tomllib
+from pathlib import Path
 
 import pytest
 
 from college.core.demo import HOME_FILE, load_home
 from college.core.demo import content as schema
 from tests.demo_files import assert_rejected, edit
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_home_page_file_has_every_text_in_both_languages():
@@ -55,3 +60,34 @@ def test_english_may_be_optional_but_never_a_third_language(tmp_path):
     assert_rejected(lambda p: schema.read(p, spec), path, "x.toml: key 'title.fr': unknown key")
     path.write_text('title = "标题"\n', encoding="utf-8")
     assert_rejected(lambda p: schema.read(p, spec), path, "key 'title': must be given per language (title.zh")
+
+
+# ---------------------------------------------------------------------------
+# The data files ship with the code: pyproject's package data covers each one.
+# ---------------------------------------------------------------------------
+DEMO_PACKAGES = ["college/core/demo", "college/accounts/demo", "college/visits/demo", "exhibits/demo", "cases/demo"]
+DEMO_PACKAGES += ["courses/demo"]
+
+
+def _package_data():
+    with open(ROOT / "pyproject.toml", "rb") as handle:
+        return tomllib.load(handle)["tool"]["setuptools"]["package-data"]
+
+
+def _data_files(package_dir):
+    return [
+        path.relative_to(package_dir).as_posix()
+        for path in package_dir.rglob("*")
+        if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts
+    ]
+
+
+@pytest.mark.parametrize("package", DEMO_PACKAGES)
+def test_every_demo_data_file_is_declared_as_package_data(package):
+    package_dir = ROOT / package
+    assert (package_dir / "__init__.py").exists()
+    patterns = _package_data().get(package.replace("/", "."), [])
+    files = _data_files(package_dir)
+    assert any(name.endswith(".toml") for name in files)
+    undeclared = [name for name in files if not any(fnmatch.fnmatch(name, pattern) for pattern in patterns)]
+    assert undeclared == [], f"add to [tool.setuptools.package-data] {package.replace('/', '.')!r}: {undeclared}"
