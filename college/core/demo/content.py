@@ -18,7 +18,6 @@ import tomllib
 from decimal import Decimal
 from pathlib import Path
 
-LANGUAGES = ("zh", "en")
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -355,8 +354,3 @@ def unique(items, key, where_of, noun):
             raise where_of(item).key(key).error(f"{noun} {item[key]!r} appears twice")
         seen.add(item[key])
     return seen
-
-
-def pick(translated, language):
-    """One language of a ``Translated`` value."""
-    return translated[language]
