@@ -1,9 +1,14 @@
 """Demo courses: six courses on the Fengqiao Experience (zh-hans and en), each with three lessons and
 a quiz, a training class, and the demo learner's records (one course completed through the real
-services, so the ledger shows hours and certificates can follow; a second course part-way)."""
+services, so the ledger shows hours and certificates can follow; a second course part-way).
+
+The texts are data: ``catalogue.toml`` (index page, instructors, quiz rules, training class, its
+learners) and ``courses/<slug>.toml`` (one course with its lessons and questions) beside this file,
+read and checked by ``content.load_content()``.  Who studied what stays here (``_study``): it
+drives the real study-time services on a simulated clock.
+"""
 
 import datetime
-from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -13,9 +18,8 @@ from wagtail.rich_text import RichText
 
 from college.core.demo import translate_page
 
-from . import services
-from .demo_content import COURSES, INSTRUCTORS
-from .models import (
+from .. import services
+from ..models import (
     Choice,
     CourseIndexPage,
     CoursePage,
@@ -30,111 +34,121 @@ from .models import (
     TrainingClass,
     TrainingClassCourse,
 )
+from .content import CADRE_COURSE, COMPLETED_COURSE, PART_WAY_COURSE, load_content
 
 DEMO_VIDEO = "/static/courses/demo/lesson.wav"
 LEARNER_EMAIL = "learner@demo.fengqiao.local"
-CLASS_CODE = "fq-2026-01"
 
 
 def _body(paragraphs):
     return [("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs]
 
 
-def _index(home, zh, en):
+def _texts(data, language, *names):
+    return {name: data[name][language] for name in names}
+
+
+def _index(home, zh, en, texts):
+    fields = ("title", "intro", "search_description")
     index = CourseIndexPage.objects.filter(locale=zh).first()
     if index is None:
-        index = CourseIndexPage(
-            title="课程学习",
-            slug="courses",
-            show_in_menus=True,
-            intro="<p>面向政法干部的“枫桥经验”网络课程。学习时长由服务器核验，完成课程即计入年度学时。</p>",
-            search_description="“枫桥经验”系列网络课程：历史、工作方法、调解实务、枫桥式派出所、基层法治和数字化治理。",
-            locale=zh,
-        )
+        index = CourseIndexPage(slug=texts["slug"], show_in_menus=True, locale=zh, **_texts(texts, "zh", *fields))
         home.add_child(instance=index)
         index.save_revision().publish()
-    translate_page(
-        index,
-        en,
-        {
-            "title": "Courses",
-            "intro": "<p>Online courses on the Fengqiao Experience for political-legal cadres. The server verifies study time; completed courses count toward your annual credit hours.</p>",
-            "search_description": "Online courses on the Fengqiao Experience: history, methods, mediation, police stations, rule of law and digital governance.",
-        },
-    )
+    translate_page(index, en, _texts(texts, "en", *fields))
     return index
 
 
-def _instructors():
-    people = []
-    for name, name_en, title, title_en in INSTRUCTORS:
-        person, _ = Instructor.objects.get_or_create(
-            name=name, defaults={"name_en": name_en, "title": title, "title_en": title_en}
+def _instructors(texts):
+    people = {}
+    for key, data in texts.items():
+        people[key], _ = Instructor.objects.get_or_create(
+            name=data["name"]["zh"],
+            defaults={"name_en": data["name"]["en"], "title": data["title"]["zh"], "title_en": data["title"]["en"]},
         )
-        people.append(person)
     return people
 
 
-def _quiz(data):
-    bank, created = QuestionBank.objects.get_or_create(name=data["zh"]["title"], defaults={"description": data["slug"]})
+def _quiz(data, rules):
+    bank, created = QuestionBank.objects.get_or_create(name=data["title"]["zh"], defaults={"description": data["slug"]})
     if created or not bank.questions.exists():
-        for kind, text, text_en, choices, explanation, explanation_en in data["questions"]:
+        for question_data in data["questions"]:
             question = Question.objects.create(
-                bank=bank, kind=kind, text=text, text_en=text_en, explanation=explanation, explanation_en=explanation_en
+                bank=bank,
+                kind=question_data["kind"],
+                text=question_data["text"]["zh"],
+                text_en=question_data["text"]["en"],
+                explanation=question_data["explanation"]["zh"],
+                explanation_en=question_data["explanation"]["en"],
             )
-            for order, (choice, choice_en, correct) in enumerate(choices):
+            for order, choice in enumerate(question_data["choices"]):
                 Choice.objects.create(
-                    question=question, text=choice, text_en=choice_en, is_correct=correct, sort_order=order
+                    question=question,
+                    text=choice["zh"],
+                    text_en=choice["en"],
+                    is_correct=choice["correct"],
+                    sort_order=order,
                 )
     quiz, _ = Quiz.objects.get_or_create(
         bank=bank,
         defaults={
-            "title": f"{data['zh']['title']} 结业测验",
-            "title_en": f"Final quiz: {data['en']['title']}",
-            "question_count": 4,
-            "pass_mark": 60,
-            "max_attempts": 3,
-            "time_limit_minutes": 15,
+            "title": rules["title"]["zh"].format(course=data["title"]["zh"]),
+            "title_en": rules["title"]["en"].format(course=data["title"]["en"]),
+            "question_count": rules["question_count"],
+            "pass_mark": rules["pass_mark"],
+            "max_attempts": rules["max_attempts"],
+            "time_limit_minutes": rules["time_limit_minutes"],
             "score_policy": Quiz.ScorePolicy.BEST,
         },
     )
     return quiz
 
 
-def _course(index, data, instructors, zh, en):
+def _course(index, data, instructors, zh, en, quiz_rules):
+    fields = ("title", "summary", "overview", "objectives")
     course = CoursePage.objects.filter(locale=zh, slug=data["slug"]).first()
     if course is None:
         course = CoursePage(
             slug=data["slug"],
             locale=zh,
             topic=data["topic"],
-            credit_hours=Decimal(data["hours"]),
-            credit_type=data["type"],
+            credit_hours=data["credit_hours"],
+            credit_type=data["credit_type"],
             sequential=data["sequential"],
-            final_quiz=_quiz(data),
-            **data["zh"],
+            final_quiz=_quiz(data, quiz_rules),
+            **_texts(data, "zh", *fields),
         )
         index.add_child(instance=course)
-        course.instructors.set([instructors[i] for i in data["instructors"]])
+        course.instructors.set([instructors[key] for key in data["instructors"]])
         course.save_revision().publish()
-    translate_page(course, en, dict(data["en"]))
-    for slug, kind, seconds, title, title_en, paragraphs, paragraphs_en in data["lessons"]:
-        lesson = LessonPage.objects.filter(locale=zh, slug=slug).first()
+    translate_page(course, en, _texts(data, "en", *fields))
+    for lesson_data in data["lessons"]:
+        kind, seconds = lesson_data["kind"], lesson_data["seconds"]
+        paragraphs = lesson_data["paragraphs"]
+        lesson = LessonPage.objects.filter(locale=zh, slug=lesson_data["slug"]).first()
         if lesson is None:
             lesson = LessonPage(
-                title=title,
-                slug=slug,
+                title=lesson_data["title"]["zh"],
+                slug=lesson_data["slug"],
                 locale=zh,
                 kind=kind,
-                summary=paragraphs[0][:120],
+                summary=paragraphs["zh"][0][:120],
                 duration_seconds=seconds if kind == LessonKind.VIDEO else 0,
                 min_reading_seconds=seconds if kind == LessonKind.READING else 120,
                 video_url=DEMO_VIDEO if kind == LessonKind.VIDEO else "",
-                body=_body(paragraphs),
+                body=_body(paragraphs["zh"]),
             )
             course.add_child(instance=lesson)
             lesson.save_revision().publish()
-        translate_page(lesson, en, {"title": title_en, "summary": paragraphs_en[0][:120], "body": _body(paragraphs_en)})
+        translate_page(
+            lesson,
+            en,
+            {
+                "title": lesson_data["title"]["en"],
+                "summary": paragraphs["en"][0][:120],
+                "body": _body(paragraphs["en"]),
+            },
+        )
     return course
 
 
@@ -174,28 +188,24 @@ def _study(user, course, lessons_to_finish, start, take_quiz):
         services.submit_attempt(user, attempt.pk, correct, now=tick(240), language="zh-hans")
 
 
-def _demo_learners(user_model):
+def _demo_learners(user_model, people):
     from django.contrib.auth.models import Group
 
     from college.accounts.roles import LEARNERS
 
     group = Group.objects.filter(name=LEARNERS).first()
-    people = [
-        ("cadre1@demo.fengqiao.local", "刘调解", "诸暨市司法局枫桥司法所", "13800000001"),
-        ("cadre2@demo.fengqiao.local", "孙网格", "枫桥镇综合治理中心", "13800000002"),
-        ("cadre3@demo.fengqiao.local", "周法官", "诸暨市人民法院枫桥人民法庭", "13800000003"),
-    ]
     users = []
-    for email, name, unit, mobile in people:
+    for person in people:
+        email = person["email"]
         user = user_model.objects.filter(email=email).first()
         if user is None:
             user = user_model(
                 username=email.split("@")[0],
                 email=email,
-                real_name=name,
-                work_unit=unit,
-                mobile=mobile,
-                region="浙江省绍兴市",
+                real_name=person["real_name"],
+                work_unit=person["work_unit"],
+                mobile=person["mobile"],
+                region=person["region"],
             )
             user.set_unusable_password()
             user.save()
@@ -209,39 +219,45 @@ def _demo_learners(user_model):
 def seed(stdout=None, **options):
     from college.core.models import HomePage
 
+    texts = load_content()
     zh = Locale.objects.get(language_code="zh-hans")
     en = Locale.objects.get(language_code="en")
     home = HomePage.objects.get(locale=zh)
-    index = _index(home, zh, en)
-    instructors = _instructors()
-    courses = [_course(index, data, instructors, zh, en) for data in COURSES]
+    index = _index(home, zh, en, texts["index"])
+    instructors = _instructors(texts["instructors"])
+    courses = [_course(index, data, instructors, zh, en, texts["quiz"]) for data in texts["courses"]]
+    by_slug = {course.slug: course for course in courses}
 
     User = get_user_model()
     learner = User.objects.filter(email=LEARNER_EMAIL).first()
-    cadres = _demo_learners(User)
+    cadres = _demo_learners(User, texts["learners"])
     today = timezone.localdate()
-    training_class = TrainingClass.objects.filter(code=CLASS_CODE).first()
+    class_texts = texts["training_class"]
+    training_class = TrainingClass.objects.filter(code=class_texts["code"]).first()
     if training_class is None:
         training_class = TrainingClass.objects.create(
-            code=CLASS_CODE,
-            name=f"{today.year}年第一期“枫桥经验”专题培训班",
-            name_en=f"Fengqiao Experience seminar, class 1 of {today.year}",
-            description="面向基层政法干部的专题培训班。",
+            code=class_texts["code"],
+            name=class_texts["name"]["zh"].format(year=today.year),
+            name_en=class_texts["name"]["en"].format(year=today.year),
+            description=class_texts["description"],
             start_date=today - datetime.timedelta(days=20),
             end_date=today + datetime.timedelta(days=25),
         )
-        for order, course in enumerate((courses[0], courses[1], courses[4])):
-            TrainingClassCourse.objects.create(training_class=training_class, course=course, sort_order=order)
+        for order, slug in enumerate(class_texts["courses"]):
+            TrainingClassCourse.objects.create(training_class=training_class, course=by_slug[slug], sort_order=order)
     if learner is not None:
         services.add_members(training_class, [learner, *cadres])
         start = timezone.now() - datetime.timedelta(days=10)
         # One course completed (ledger hours, certificate), one part-way.
-        if not QuizAttempt.objects.filter(user=learner, course=courses[0]).exists():
-            _study(learner, courses[0], lessons_to_finish=3, start=start, take_quiz=True)
-        if not LessonProgress.objects.filter(user=learner, course=courses[1]).exists():
-            _study(learner, courses[1], lessons_to_finish=1, start=start + datetime.timedelta(days=3), take_quiz=False)
+        completed, part_way = by_slug[COMPLETED_COURSE], by_slug[PART_WAY_COURSE]
+        if not QuizAttempt.objects.filter(user=learner, course=completed).exists():
+            _study(learner, completed, lessons_to_finish=3, start=start, take_quiz=True)
+        if not LessonProgress.objects.filter(user=learner, course=part_way).exists():
+            _study(learner, part_way, lessons_to_finish=1, start=start + datetime.timedelta(days=3), take_quiz=False)
         if not services.year_summary(cadres[0], today.year)["entries"]:
-            _study(cadres[0], courses[4], lessons_to_finish=3, start=start, take_quiz=True)
+            _study(cadres[0], by_slug[CADRE_COURSE], lessons_to_finish=3, start=start, take_quiz=True)
     if stdout:
-        stdout.write(f"  courses: {len(courses)} courses with lessons and quizzes (zh-hans and en), class {CLASS_CODE}")
+        stdout.write(
+            f"  courses: {len(courses)} courses with lessons and quizzes (zh-hans and en), class {class_texts['code']}"
+        )
     return courses

@@ -1,6 +1,11 @@
 """Demo content of visit booking: halls, a weekly schedule with its slots for
 the booking window, closed days, guides, and requests in every state.
 
+Halls, guides, units and the requests' texts are in ``visits.toml`` beside
+this file; the scenario (``PLAN``: how many requests in which state, how many
+days from today) stays here, because the tests rely on every state being
+covered.
+
 Idempotent: halls, rules and guides are looked up by name, slots by hall,
 day and start, requests by their fixed demo booking code.  The demo writes
 the requests' states directly (with their history) instead of calling the
@@ -10,62 +15,91 @@ demo request is placed only where the slot has room.
 
 import datetime
 import random
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
-from .models import (
+from college.core.demo import content
+
+from ..models import (
     ClosedDay,
+    GroupType,
     Guide,
     GuideAvailability,
     Hall,
     OpeningRule,
     Slot,
     Status,
+    UnitType,
     VisitEvent,
     Visitor,
     VisitRequest,
     local_today,
 )
-from .services import assign_guide, generate_slots
+from ..services import assign_guide, generate_slots
 
-HALLS = [
-    # name, English name, capacity, meeting room
-    ("枫桥经验陈列馆", "Fengqiao Experience Exhibition Hall", 60, False),
-    ("新时代枫桥经验展示中心", "New-Era Fengqiao Experience Centre", 40, False),
-    ("多功能报告厅", "Lecture Hall", 120, True),
-]
-# hall index, weekdays (Mon=0), start, end
-SCHEDULE = [
-    (0, range(1, 7), datetime.time(9, 0), datetime.time(10, 30)),
-    (0, range(1, 7), datetime.time(10, 30), datetime.time(12, 0)),
-    (0, range(1, 7), datetime.time(14, 0), datetime.time(15, 30)),
-    (1, range(1, 6), datetime.time(9, 30), datetime.time(11, 0)),
-    (1, range(1, 6), datetime.time(14, 30), datetime.time(16, 0)),
-    (2, (2, 4), datetime.time(9, 0), datetime.time(11, 30)),
-]
-GUIDES = [
-    ("陈晓燕", "Chen Xiaoyan", "普通话、英语"),
-    ("王建国", "Wang Jianguo", "普通话"),
-    ("刘婷", "Liu Ting", "普通话、绍兴话"),
-    ("赵磊", "Zhao Lei", "普通话、日语"),
-]
-UNITS = [
-    ("浙江省委政法委", "party_government", "浙江", "inspection"),
-    ("江苏省南京市中级人民法院", "political_legal", "江苏", "study"),
-    ("上海市浦东新区司法局", "political_legal", "上海", "study"),
-    ("安徽省合肥市公安局", "political_legal", "安徽", "inspection"),
-    ("福建省厦门市思明区人民政府", "party_government", "福建", "inspection"),
-    ("绍兴文理学院法学院", "institution", "浙江", "study"),
-    ("广东省深圳市南山区人民检察院", "political_legal", "广东", "study"),
-    ("山东省枣庄市委党校", "institution", "山东", "training"),
-    ("诸暨市枫桥镇枫源村", "community", "浙江", "study"),
-    ("浙江交通集团", "enterprise", "浙江", "other"),
-    ("四川省成都市武侯区政法委", "party_government", "四川", "inspection"),
-    ("湖北省宜昌市司法局", "political_legal", "湖北", "training"),
-]
-SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华建国志红"
+CONTENT_FILE = Path(__file__).resolve().parent / "visits.toml"
+# The code needs these halls: late requests fall back to the first, past
+# groups of earlier months are placed in the lecture hall (it holds 120).
+FALLBACK_HALL = "exhibition-hall"
+HISTORY_HALL = "lecture-hall"
+
+WEEKDAYS = content.ListOf(content.Integer(0, 6), min_items=1, unique=True)
+HOURS = {"weekdays": WEEKDAYS, "start": content.Time(), "end": content.Time()}
+CONTENT_SCHEMA = content.Table(
+    hall=content.Mapping(
+        content.Table(
+            name=content.Translated(content.Text()),
+            capacity=content.Integer(1),
+            meeting_room=content.Optional(content.Boolean(), default=False),
+            opening=content.Items("opening", content.Table(**HOURS)),
+        )
+    ),
+    guide_hours=content.Table(**HOURS),
+    guide=content.Items(
+        "guide", content.Table(name=content.Translated(content.Text()), languages=content.Text()), label_key="name.zh"
+    ),
+    unit=content.Items(
+        "unit",
+        content.Table(
+            organisation=content.Text(),
+            unit_type=content.Choice(UnitType.values),
+            province=content.Text(),
+            group_type=content.Choice(GroupType.values),
+        ),
+        label_key="organisation",
+    ),
+    requests=content.Table(
+        surnames=content.Text(),
+        given_names=content.Text(),
+        purpose=content.Text(),
+        decline_reasons=content.ListOf(content.Text(), min_items=1),
+        new_year_closed=content.Text(),
+    ),
+)
+
+
+def load_content(path=CONTENT_FILE):
+    """Halls, guides, units and request texts of ``visits.toml``, checked (raises DemoContentError)."""
+    data = content.read(path, CONTENT_SCHEMA)
+    for key in (FALLBACK_HALL, HISTORY_HALL):
+        if key not in data["hall"]:
+            raise content.Location(path).key(f"hall.{key}").error("missing (the demo places requests in this hall)")
+    hours = [(content.Location(path).key("guide_hours"), data["guide_hours"])]
+    for key, hall in data["hall"].items():
+        hours += [
+            (content.Location(path).key(f"hall.{key}.opening").index(n), o) for n, o in enumerate(hall["opening"])
+        ]
+    for where, span in hours:
+        if span["end"] <= span["start"]:
+            raise where.key("end").error(f"must be after start ({span['start']:%H:%M})")
+    names = [guide["name"]["zh"] for guide in data["guide"]]
+    for number, name in enumerate(names):
+        if name in names[:number]:
+            raise content.Location(path, f'guide "{name}"').key("name.zh").error("two guides have this name")
+    return data
+
 
 # (state, days from today, group size): about thirty requests in every state.
 PLAN = (
@@ -78,11 +112,6 @@ PLAN = (
 )
 # Earlier months of the year, so that the statistics have something to show.
 HISTORY_GROUPS = 4  # groups per earlier month, 40–120 people each
-DECLINE_REASONS = [
-    "当天展厅布展，无法接待，请改约其他时间。",
-    "该时段已安排重要接待任务。",
-    "团组人数超出讲解能力，请分批前来。",
-]
 
 
 def _say(stdout, message):
@@ -90,8 +119,9 @@ def _say(stdout, message):
         stdout.write(message)
 
 
-def _roster(rng, size):
-    return [rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2))) for _ in range(size)]
+def _roster(rng, size, texts):
+    surnames, given = texts["surnames"], texts["given_names"]
+    return [rng.choice(surnames) + "".join(rng.choice(given) for _ in range(rng.randint(1, 2))) for _ in range(size)]
 
 
 def _slot_with_room(day, size, rng):
@@ -106,22 +136,21 @@ def _past_slot(hall, day, start=datetime.time(9, 0), end=datetime.time(10, 30)):
     return slot
 
 
-def _create_visit(code, slot, state, size, unit, rng, index):
-    organisation, unit_type, province, group_type = unit
-    leader = _roster(rng, 1)[0]
+def _create_visit(code, slot, state, size, unit, rng, index, texts):
+    leader = _roster(rng, 1, texts)[0]
     visit = VisitRequest.objects.create(
         code=code,
         slot=slot,
         status=Status.PENDING,
-        organisation=organisation,
-        unit_type=unit_type,
-        province=province,
-        group_type=group_type,
+        organisation=unit["organisation"],
+        unit_type=unit["unit_type"],
+        province=unit["province"],
+        group_type=unit["group_type"],
         leader_name=leader,
         phone=f"13{rng.randint(5, 9)}{rng.randint(10000000, 99999999)}",
         email=f"leader{index}@example.org",
         group_size=size,
-        purpose="学习新时代“枫桥经验”，交流基层社会治理做法。",
+        purpose=texts["purpose"],
         needs_guided_tour=True,
         needs_briefing=index % 3 == 0,
         needs_meeting_room=index % 4 == 0,
@@ -129,7 +158,10 @@ def _create_visit(code, slot, state, size, unit, rng, index):
         language="en" if index % 7 == 0 else "zh-hans",
     )
     Visitor.objects.bulk_create(
-        [Visitor(request=visit, name=name, position=i) for i, name in enumerate([leader] + _roster(rng, size - 1))]
+        [
+            Visitor(request=visit, name=name, position=i)
+            for i, name in enumerate([leader] + _roster(rng, size - 1, texts))
+        ]
     )
     VisitEvent.objects.create(request=visit, action=VisitEvent.Action.REQUESTED, to_status=Status.PENDING)
     if state == "pending":
@@ -145,7 +177,8 @@ def _create_visit(code, slot, state, size, unit, rng, index):
     for status in steps:
         text = ""
         if status == Status.DECLINED:
-            text = visit.decline_reason = DECLINE_REASONS[index % len(DECLINE_REASONS)]
+            reasons = texts["decline_reasons"]
+            text = visit.decline_reason = reasons[index % len(reasons)]
         if status == Status.CHECKED_IN:
             visit.actual_headcount = max(1, size - rng.randint(0, 2))
             visit.checked_in_at = slot.start_at
@@ -163,29 +196,38 @@ def add_arguments(parser):
 
 @transaction.atomic
 def seed(stdout=None, **options):
+    data = load_content()
+    texts, units = data["requests"], data["unit"]
     today = local_today()
     rng = random.Random(20261127)
-    halls = []
-    for name, name_en, capacity, meeting in HALLS:
-        hall, _created = Hall.objects.get_or_create(
-            name=name, defaults={"name_en": name_en, "capacity": capacity, "is_meeting_room": meeting}
+    halls = {}
+    for key, hall_data in data["hall"].items():
+        halls[key], _created = Hall.objects.get_or_create(
+            name=hall_data["name"]["zh"],
+            defaults={
+                "name_en": hall_data["name"]["en"],
+                "capacity": hall_data["capacity"],
+                "is_meeting_room": hall_data["meeting_room"],
+            },
         )
-        halls.append(hall)
-    for hall_index, weekdays, start, end in SCHEDULE:
-        for weekday in weekdays:
-            OpeningRule.objects.get_or_create(
-                hall=halls[hall_index], weekday=weekday, start=start, defaults={"end": end}
-            )
-    new_year = datetime.date(today.year + 1, 1, 1)
-    ClosedDay.objects.get_or_create(date=new_year, hall=None, defaults={"reason": "元旦"})
-    guides = []
-    for name, name_en, languages in GUIDES:
-        guide, created = Guide.objects.get_or_create(name=name, defaults={"name_en": name_en, "languages": languages})
-        if created:
-            for weekday in range(1, 7):
-                GuideAvailability.objects.create(
-                    guide=guide, weekday=weekday, start=datetime.time(8, 30), end=datetime.time(17, 30)
+    for key, hall_data in data["hall"].items():
+        for opening in hall_data["opening"]:
+            for weekday in opening["weekdays"]:
+                OpeningRule.objects.get_or_create(
+                    hall=halls[key], weekday=weekday, start=opening["start"], defaults={"end": opening["end"]}
                 )
+    new_year = datetime.date(today.year + 1, 1, 1)
+    ClosedDay.objects.get_or_create(date=new_year, hall=None, defaults={"reason": texts["new_year_closed"]})
+    guides = []
+    hours = data["guide_hours"]
+    for guide_data in data["guide"]:
+        guide, created = Guide.objects.get_or_create(
+            name=guide_data["name"]["zh"],
+            defaults={"name_en": guide_data["name"]["en"], "languages": guide_data["languages"]},
+        )
+        if created:
+            for weekday in hours["weekdays"]:
+                GuideAvailability.objects.create(guide=guide, weekday=weekday, start=hours["start"], end=hours["end"])
         guides.append(guide)
     days = int(options.get("visit_days") or 60)
     opened = generate_slots(today - datetime.timedelta(days=30), days + 31)
@@ -204,8 +246,8 @@ def seed(stdout=None, **options):
                 if slot is not None:
                     break
         if slot is None:
-            slot = _past_slot(halls[0], day)
-        visit = _create_visit(code, slot, state, size, UNITS[index % len(UNITS)], rng, index)
+            slot = _past_slot(halls[FALLBACK_HALL], day)
+        visit = _create_visit(code, slot, state, size, units[index % len(units)], rng, index, texts)
         if state in ("approved", "checked_in") and index % 2 == 0:
             guide = guides[index % len(guides)]
             if guide.is_available(slot):
@@ -224,8 +266,9 @@ def seed(stdout=None, **options):
             if VisitRequest.objects.filter(code=code).exists():
                 continue
             day = datetime.date(today.year, month, 3 + part * 6)
-            slot = _past_slot(halls[2], day, datetime.time(9, 0), datetime.time(11, 30))
-            _create_visit(code, slot, "checked_in", size, UNITS[(month + part) % len(UNITS)], rng, month * 10 + part)
+            slot = _past_slot(halls[HISTORY_HALL], day, datetime.time(9, 0), datetime.time(11, 30))
+            unit = units[(month + part) % len(units)]
+            _create_visit(code, slot, "checked_in", size, unit, rng, month * 10 + part, texts)
             made += 1
     _say(stdout, f"  {made} visit requests made ({VisitRequest.objects.count()} in all)")
     return timezone.now()

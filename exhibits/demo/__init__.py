@@ -1,12 +1,14 @@
 """Demo content: the Fengqiao Experience exhibition in zh-hans and en.
 
-Idempotent: pages are looked up by slug, images and documents by title,
-themes by slug; a second run changes nothing.  Posters and the chronology PDF
-are drawn with Pillow; the short video and its captions are committed files
-in exhibits/demo_media/ (made by make_video.py there).
+The texts are data: ``exhibition.toml`` (entrance, themes, showcase blocks,
+chronology) and ``eras/<slug>.toml`` (each hall and its exhibits), read and
+checked by ``content.load_content()``.  Idempotent: pages are looked up by
+slug, images and documents by title, themes by slug; a second run changes
+nothing.  Posters and the chronology PDF are drawn with Pillow (``images``);
+the short video and its captions are committed files in ``media/`` (made by
+``media/make_video.py``).
 """
 
-import datetime
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,11 +22,11 @@ from wagtail.images.models import Image
 from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from .demo_content import ERAS, EXHIBITION, MILESTONES, SHOWCASE_EXHIBIT, THEMES
-from .demo_images import chronology_pdf, poster
-from .models import EraPage, ExhibitionPage, ExhibitPage, Milestone, Theme
+from ..models import EraPage, ExhibitionPage, ExhibitPage, Milestone, Theme
+from .content import load_content
+from .images import chronology_pdf, poster
 
-MEDIA_DIR = Path(__file__).resolve().parent / "demo_media"
+MEDIA_DIR = Path(__file__).resolve().parent / "media"
 
 
 def _image(title, make_bytes, filename):
@@ -44,8 +46,8 @@ def _document(title, make_bytes, filename):
 
 def _year_label(exhibit):
     if exhibit["precision"] == "decade":
-        return f"{exhibit['date'][0]}s"
-    start, end = exhibit["date"][0], (exhibit["end"] or exhibit["date"])[0]
+        return f"{exhibit['date'].year}s"
+    start, end = exhibit["date"].year, (exhibit["end"] or exhibit["date"]).year
     return str(start) if start == end else f"{start}–{end}"
 
 
@@ -64,114 +66,77 @@ def _child(parent, model, slug, **fields):
     return _publish(page), True
 
 
-def _alt(language, exhibit_or_era, label):
-    title = exhibit_or_era[language]["title"]
-    if language == "en":
-        return f"Poster: {label}, “{title}”, with a stone bridge and maple leaves"
-    return f"海报：{label}，“{title}”，画面上有石桥和枫叶"
+def _alt(texts, language, exhibit_or_era, label):
+    return texts["poster_alt"][language].format(label=label, title=exhibit_or_era["title"][language])
 
 
-def _body(data, language, media):
-    text = data[language]
-    body = [{"type": "text", "value": text["body"]}]
-    if "figure" in text:
-        number, label = text["figure"]
-        body.append({"type": "key_figure", "value": {"number": number, "label": label}})
-    if data["slug"] == SHOWCASE_EXHIBIT:
-        body += _showcase_blocks(language, media)
+def _body(texts, data, language, media):
+    body = [{"type": "text", "value": data["body"][language]}]
+    figure = data["figure"]
+    if figure:
+        body.append({"type": "key_figure", "value": {"number": figure["number"], "label": figure["label"][language]}})
+    if data["slug"] == texts["showcase"]["exhibit"]:
+        body += _showcase_blocks(texts["showcase"], language, media)
     return body
 
 
-def _showcase_blocks(language, media):
+def _showcase_blocks(showcase, language, media):
     zh = language != "en"
+    quote, figure, video, gallery, document = (
+        showcase[name] for name in ("quote", "figure", "video", "gallery", "document")
+    )
     return [
-        {
-            "type": "quote",
-            "value": {
-                "quote": "把“枫桥经验”坚持好、发展好，把党的群众路线坚持好、贯彻好。"
-                if zh
-                else "Uphold and develop the Fengqiao Experience well; uphold and carry out the Party's mass line well.",
-                "source": "习近平总书记重要指示，2013年10月9日" if zh else "Xi Jinping, instruction of 9 October 2013",
-            },
-        },
-        {
-            "type": "key_figure",
-            "value": {"number": "60+", "label": "次指示批示" if zh else "instructions on the Fengqiao Experience"},
-        },
+        {"type": "quote", "value": {"quote": quote["text"][language], "source": quote["source"][language]}},
+        {"type": "key_figure", "value": {"number": figure["number"], "label": figure["label"][language]}},
         {
             "type": "video",
             "value": {
-                "title": "短片：“枫桥经验”58年" if zh else "Short film: 58 years of the Fengqiao Experience",
+                "title": video["title"][language],
                 "video": media["video"].pk,
                 "poster": media["video_poster"].pk,
                 "captions": media["captions_zh" if zh else "captions_en"].pk,
                 "captions_kind": "captions" if zh else "subtitles",
                 "captions_language": "zh-hans" if zh else "en",
-                "transcript": (
-                    "<p>1963年，诸暨枫桥的干部群众创造了“枫桥经验”。改革开放之初，枫桥率先为改造好的“四类分子”摘帽。"
-                    "市场经济大潮中，枫桥探索打防教管和“四前工作法”。进入新世纪，“平安枫桥”建设推出“四先四早”机制。"
-                    "2013年10月9日，习近平总书记要求把“枫桥经验”坚持好、发展好。2021年，绍兴打造新时代“枫桥经验”市域升级版。</p>"
-                    "<p>（短片无旁白，画面文字与字幕相同。）</p>"
-                )
-                if zh
-                else (
-                    "<p>1963: cadres and villagers of Fengqiao, Zhuji, create the Fengqiao Experience. After 1978, Fengqiao "
-                    "is the first to lift the labels of reformed “four types of elements”. In the market economy it develops "
-                    "comprehensive management and the “four pre-” method. In the 2000s, “Safe Fengqiao” brings the "
-                    "“four firsts, four earlies” mechanism. On 9 October 2013 Xi Jinping asks that the experience be upheld "
-                    "and developed. In 2021 Shaoxing builds a city-level upgrade of the new-era Fengqiao Experience.</p>"
-                    "<p>(The film has no narration; its on-screen text matches the subtitles.)</p>"
-                ),
+                "transcript": video["transcript"][language],
             },
         },
         {
             "type": "gallery",
             "value": {
-                "title": "两个时代" if zh else "Two eras",
+                "title": gallery["title"][language],
                 "images": [
                     {
-                        "image": media["gallery"][0].pk,
-                        "alt_text": "海报：1963年，“枫桥经验诞生”"
-                        if zh
-                        else "Poster: 1963, “The Fengqiao Experience is born”",
+                        "image": image.pk,
+                        "alt_text": texts["alt_text"][language],
                         "decorative": False,
-                        "caption": "1963年：起点" if zh else "1963: the beginning",
-                        "credit": "枫桥学院制图" if zh else "Graphic: Fengqiao College",
-                    },
-                    {
-                        "image": media["gallery"][1].pk,
-                        "alt_text": "海报：2013年，“坚持好、发展好”"
-                        if zh
-                        else "Poster: 2013, “Uphold it and develop it”",
-                        "decorative": False,
-                        "caption": "2013年：新时代" if zh else "2013: a new era",
-                        "credit": "枫桥学院制图" if zh else "Graphic: Fengqiao College",
-                    },
+                        "caption": texts["caption"][language],
+                        "credit": texts["credit"][language],
+                    }
+                    for image, texts in zip(media["gallery"], gallery["image"], strict=True)
                 ],
             },
         },
         {
             "type": "document",
             "value": {
-                "title": "“枫桥经验”大事年表" if zh else "Chronology of the Fengqiao Experience",
+                "title": document["title"][language],
                 "document": media["chronology"].pk,
                 "preview": media["chronology_preview"].pk,
-                "description": "1963年至2021年的主要事件，一页纸。"
-                if zh
-                else "The main events from 1963 to 2021 on one page (in Chinese).",
+                "description": document["description"][language],
             },
         },
     ]
 
 
-def _media():
+def _media(texts):
     """The video, captions, chronology PDF and gallery posters (made once)."""
-    chronology_lines = [f"{date[0]}  {zh}" for date, _precision, _slug, zh, _en in MILESTONES]
+    chronology_lines = [f"{milestone['date'].year}  {milestone['text']['zh']}" for milestone in texts["milestones"]]
     pdf_and_preview = {}
+    showcase = texts["showcase"]
 
     def pdf_part(index):
         if not pdf_and_preview:
-            pdf_and_preview["parts"] = chronology_pdf("“枫桥经验”大事年表", chronology_lines)
+            pdf_and_preview["parts"] = chronology_pdf(showcase["document"]["title"]["zh"], chronology_lines)
         return pdf_and_preview["parts"][index]
 
     return {
@@ -201,15 +166,13 @@ def _media():
         "chronology_preview": _image("Chronology preview", lambda: pdf_part(1), "fengqiao-chronology-preview.jpg"),
         "gallery": [
             _image(
-                "Gallery poster 1963",
-                lambda: poster("1963", "枫桥经验诞生", "The Fengqiao Experience is born", (166, 27, 27), 1),
-                "gallery-1963.jpg",
-            ),
-            _image(
-                "Gallery poster 2013",
-                lambda: poster("2013", "坚持好、发展好", "Uphold it and develop it", (20, 60, 120), 2),
-                "gallery-2013.jpg",
-            ),
+                f"Gallery poster {image['year']}",
+                lambda image=image, number=number: poster(
+                    image["year"], image["poster"]["zh"], image["poster"]["en"], image["colour"], number
+                ),
+                f"gallery-{image['year']}.jpg",
+            )
+            for number, image in enumerate(showcase["gallery"]["image"], start=1)
         ],
     }
 
@@ -243,20 +206,26 @@ def _index(pages):
 
 @transaction.atomic
 def seed(stdout=None, **options):
+    texts = load_content()
     pages_before = Page.objects.count()
     with _indexing_once():
-        exhibition = _seed()
+        exhibition = _seed(texts)
     if Page.objects.count() != pages_before:
         _index(Page.objects.type(*PAGE_MODELS).specific())
     if stdout:
+        eras = texts["eras"]
         stdout.write(
-            f"  exhibition: {len(ERAS)} eras, {sum(len(era['exhibits']) for era in ERAS)} exhibits, "
-            f"{len(MILESTONES)} milestones (zh-hans and en)"
+            f"  exhibition: {len(eras)} eras, {sum(len(era['exhibits']) for era in eras)} exhibits, "
+            f"{len(texts['milestones'])} milestones (zh-hans and en)"
         )
     return exhibition
 
 
-def _seed():
+def _page_texts(data, language, *names):
+    return {name: data[name][language] for name in names}
+
+
+def _seed(texts):
     from college.core.demo import translate_page
     from college.core.models import HomePage
 
@@ -265,37 +234,46 @@ def _seed():
     home = HomePage.objects.get(locale=zh)
 
     themes = {}
-    for order, (slug, name, name_en) in enumerate(THEMES, start=1):
-        themes[slug], _ = Theme.objects.get_or_create(
-            slug=slug, defaults={"name": name, "name_en": name_en, "sort_order": order}
+    for order, theme in enumerate(texts["themes"], start=1):
+        themes[theme["slug"]], _ = Theme.objects.get_or_create(
+            slug=theme["slug"],
+            defaults={"name": theme["name"]["zh"], "name_en": theme["name"]["en"], "sort_order": order},
         )
 
-    media = _media()
+    media = _media(texts)
+    page_texts = texts["exhibition"]
+    page_fields = ("title", "intro", "visit_note", "search_description", "cover_alt")
     cover = _image(
         "Exhibition poster",
-        lambda: poster("1963–2021", "“枫桥经验”陈列馆", "The Fengqiao Experience Exhibition", (166, 27, 27), 0),
+        lambda: poster(
+            page_texts["poster"]["label"],
+            page_texts["title"]["zh"],
+            page_texts["title"]["en"],
+            page_texts["poster"]["colour"],
+            0,
+        ),
         "exhibition-poster.jpg",
     )
     exhibition, created = _child(
         home,
         ExhibitionPage,
-        EXHIBITION["slug"],
+        page_texts["slug"],
         locale=zh,
         show_in_menus=True,
         cover_image=cover,
-        **{key: value for key, value in EXHIBITION["zh"].items()},
+        **_page_texts(page_texts, "zh", *page_fields),
     )
 
     exhibits_by_slug = {}
     era_pages = []
     seed_number = 0
-    for era_data in ERAS:
-        year_from, year_to = era_data["years"]
+    for era_data in texts["eras"]:
+        year_from, year_to = era_data["year_from"], era_data["year_to"]
         label = str(year_from) if year_from == year_to else f"{year_from}–{year_to}"
         era_cover = _image(
             f"Era poster: {era_data['slug']}",
             lambda d=era_data, label=label: poster(
-                label, d["zh"]["title"], d["en"]["title"], d["colour"], len(d["slug"])
+                label, d["title"]["zh"], d["title"]["en"], d["colour"], len(d["slug"])
             ),
             f"era-{era_data['slug']}.jpg",
         )
@@ -307,8 +285,8 @@ def _seed():
             year_from=year_from,
             year_to=year_to,
             cover_image=era_cover,
-            cover_alt=_alt("zh", era_data, label),
-            **era_data["zh"],
+            cover_alt=_alt(texts, "zh", era_data, label),
+            **_page_texts(era_data, "zh", "title", "summary", "intro"),
         )
         era_pages.append((era, era_data, label))
         for data in era_data["exhibits"]:
@@ -317,7 +295,7 @@ def _seed():
             exhibit_cover = _image(
                 f"Exhibit poster: {data['slug']}",
                 lambda d=data, y=year_label, c=era_data["colour"], n=seed_number: poster(
-                    y, d["zh"]["title"], d["en"]["title"], c, n
+                    y, d["title"]["zh"], d["title"]["en"], c, n
                 ),
                 f"exhibit-{data['slug']}.jpg",
             )
@@ -326,17 +304,17 @@ def _seed():
                 exhibit = ExhibitPage(
                     slug=data["slug"],
                     locale=zh,
-                    title=data["zh"]["title"],
-                    summary=data["zh"]["summary"],
-                    search_description=data["zh"]["summary"],
-                    date_start=datetime.date(*data["date"]),
-                    date_end=datetime.date(*data["end"]) if data["end"] else None,
+                    title=data["title"]["zh"],
+                    summary=data["summary"]["zh"],
+                    search_description=data["summary"]["zh"],
+                    date_start=data["date"],
+                    date_end=data["end"],
                     date_precision=data["precision"],
-                    place=data["place"][0],
+                    place=data["place"]["zh"],
                     featured=data["featured"],
                     cover_image=exhibit_cover,
-                    cover_alt=_alt("zh", data, year_label),
-                    body=_body(data, "zh", media),
+                    cover_alt=_alt(texts, "zh", data, year_label),
+                    body=_body(texts, data, "zh", media),
                 )
                 era.add_child(instance=exhibit)
                 exhibit.themes.set([themes[slug] for slug in data["themes"]])
@@ -344,13 +322,14 @@ def _seed():
             exhibits_by_slug[data["slug"]] = (exhibit, data, year_label)
 
     if not exhibition.milestones.exists():
-        for order, (date, precision, slug, text_zh, _text_en) in enumerate(MILESTONES):
+        for order, milestone in enumerate(texts["milestones"]):
+            slug = milestone["exhibit"]
             Milestone.objects.create(
                 page=exhibition,
                 sort_order=order,
-                date=datetime.date(*date),
-                date_precision=precision,
-                text=text_zh,
+                date=milestone["date"],
+                date_precision=milestone["precision"],
+                text=milestone["text"]["zh"],
                 exhibit=exhibits_by_slug[slug][0] if slug else None,
             )
         _publish(ExhibitionPage.objects.get(pk=exhibition.pk))
@@ -358,26 +337,33 @@ def _seed():
     # English: the exhibition (with its milestones), then each era and exhibit.
     exhibition_en = exhibition.get_translation_or_none(en)
     if exhibition_en is None:
-        exhibition_en = translate_page(exhibition, en, EXHIBITION["en"])
-        texts = {order: text_en for order, (_d, _p, _s, _z, text_en) in enumerate(MILESTONES)}
+        exhibition_en = translate_page(exhibition, en, _page_texts(page_texts, "en", *page_fields))
+        english = {order: milestone["text"]["en"] for order, milestone in enumerate(texts["milestones"])}
         milestones = list(exhibition_en.milestones.all())
         for milestone in milestones:
-            milestone.text = texts.get(milestone.sort_order, milestone.text)
+            milestone.text = english.get(milestone.sort_order, milestone.text)
         exhibition_en.milestones = milestones
         exhibition_en.save_revision().publish()
     for era, era_data, label in era_pages:
-        translate_page(era, en, {**era_data["en"], "cover_alt": _alt("en", era_data, label)})
+        translate_page(
+            era,
+            en,
+            {
+                **_page_texts(era_data, "en", "title", "summary", "intro"),
+                "cover_alt": _alt(texts, "en", era_data, label),
+            },
+        )
     for exhibit, data, year_label in exhibits_by_slug.values():
         translate_page(
             exhibit,
             en,
             {
-                "title": data["en"]["title"],
-                "summary": data["en"]["summary"],
-                "search_description": data["en"]["summary"],
-                "place": data["place"][1],
-                "cover_alt": _alt("en", data, year_label),
-                "body": _body(data, "en", media),
+                "title": data["title"]["en"],
+                "summary": data["summary"]["en"],
+                "search_description": data["summary"]["en"],
+                "place": data["place"]["en"],
+                "cover_alt": _alt(texts, "en", data, year_label),
+                "body": _body(texts, data, "en", media),
             },
         )
     return exhibition

@@ -5,7 +5,7 @@ no video tool.  To make it again you need the ffmpeg binary that the PyPI
 package imageio-ffmpeg ships (not a project dependency):
 
     python -m venv /tmp/vidtool && /tmp/vidtool/bin/pip install imageio-ffmpeg pillow
-    /tmp/vidtool/bin/python exhibits/demo_media/make_video.py
+    /tmp/vidtool/bin/python exhibits/demo/media/make_video.py
 
 Captions are in fengqiao-timeline.zh-hans.vtt and fengqiao-timeline.en.vtt.
 """

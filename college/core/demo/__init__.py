@@ -1,40 +1,38 @@
 """Demo content of the site itself: locales, the home page and its sites.
 
+The home page's texts are in ``home.toml`` beside this file; ``content``
+holds the reader and schema checks every app's demo files use.
 ``seed_demo`` calls ``seed()`` here first, then the ``demo`` module of each
 app in DEMO_MODULES.  Every seed function is idempotent: it looks things up
 by a stable key (slug, email, code) and only creates what is missing.
 """
 
+from pathlib import Path
+
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
-from .models import CollegeSettings, HomePage
+from ..models import CollegeSettings, HomePage
+from . import content
 
-HOME_ZH = {
-    "title": "绍兴枫桥学院",
-    "slug": "home",
-    "kicker": "坚持和发展新时代“枫桥经验”",
-    "intro": (
-        "<p>绍兴枫桥学院是培训政法干部、传播“枫桥经验”的专门院校。“枫桥经验”诞生于1963年的诸暨枫桥，"
-        "核心是发动和依靠群众，坚持矛盾不上交，就地化解。</p>"
-        "<p>在这里，您可以在线参观展览、学习课程、查阅典型案例，或为考察学习团组预约参观。</p>"
-    ),
-    "facts": "<ul><li>每年接待考察 <b>10万余人次</b></li><li>每年培训干部 <b>1.5万人次</b></li><li>展陈“枫桥经验” <b>58年</b> 发展历程</li></ul>",
-    "search_description": "绍兴枫桥学院官方网站：在线展览、干部网络课程、典型案例库和考察参观预约。",
-}
-HOME_EN = {
-    "title": "Shaoxing Fengqiao College",
-    "kicker": "Upholding and developing the Fengqiao Experience for a new era",
-    "intro": (
-        "<p>Shaoxing Fengqiao College trains political-legal cadres in the Fengqiao Experience, born in "
-        "Fengqiao, Zhuji in 1963: mobilise and rely on the people, do not pass disputes upward, and resolve "
-        "them where they arise.</p>"
-        "<p>Here you can walk the exhibition online, take courses, read typical cases, or book a visit for "
-        "an inspection or study group.</p>"
-    ),
-    "facts": "<ul><li><b>100,000+</b> visitors received each year</li><li><b>15,000</b> cadres trained each year</li><li><b>58 years</b> of history on show</li></ul>",
-    "search_description": "Official site of Shaoxing Fengqiao College: online exhibition, courses for cadres, typical cases and group visit booking.",
-}
+HOME_FILE = Path(__file__).resolve().parent / "home.toml"
+HOME_SCHEMA = content.Table(
+    slug=content.Text(),
+    title=content.Translated(content.Text()),
+    kicker=content.Translated(content.Text()),
+    intro=content.Translated(content.Html()),
+    facts=content.Translated(content.Html()),
+    search_description=content.Translated(content.Text()),
+)
+
+
+def load_home(path=HOME_FILE):
+    """The home page's texts from ``home.toml``, checked (raises DemoContentError)."""
+    return content.read(path, HOME_SCHEMA)
+
+
+def _fields(data, language):
+    return {name: value[language] for name, value in data.items() if isinstance(value, dict)}
 
 
 def ensure_locales():
@@ -68,6 +66,7 @@ def ensure_tree_roots():
 
 @transaction.atomic
 def seed(stdout=None, **options):
+    texts = load_home()
     zh, en = ensure_locales()
     root = ensure_tree_roots()
     # Wagtail's initial migration makes a placeholder page ("Welcome to your
@@ -76,14 +75,14 @@ def seed(stdout=None, **options):
     if home is None:
         for placeholder in Page.objects.filter(depth=2).not_type(HomePage):
             placeholder.delete()  # its Site goes with it and is made again below
-        home = HomePage(locale=zh, **HOME_ZH)
+        home = HomePage(locale=zh, slug=texts["slug"], **_fields(texts, "zh"))
         root.add_child(instance=home)
         home.save_revision().publish()
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": HOME_ZH["title"]},
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": texts["title"]["zh"]},
     )
-    translate_page(home, en, HOME_EN)
+    translate_page(home, en, _fields(texts, "en"))
     CollegeSettings.load()
     if stdout:
         stdout.write("  home page: zh-hans and en")
