@@ -30,7 +30,10 @@ venv: $(VENV)/.installed
 messages: venv
 	$(PY) manage.py compilemessages -v 0 --ignore=.venv
 
+# The settings write nothing when imported: the development secret key is
+# written here, once (var/ itself is made by it and by the core app for SQLite).
 prepare: system-deps venv messages
+	$(PY) scripts/dev-secret-key.py
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py seed_demo
