@@ -1,7 +1,7 @@
 # Fengqiao College Platform — the commands of the README.
 #   make run    install what is missing, migrate, seed the demo and serve with a worker
 #   make test   run the whole suite on PostgreSQL, Redis, osmem and Chromium
-#   make lint   ruff and djlint
+#   make lint   ruff, djlint and mypy (the pre-commit hook runs the same)
 #   make serve  production-style server (gunicorn + whitenoise, production settings)
 #   make bench  benchmarks that measure and report (never part of make test)
 SHELL := /bin/bash
@@ -48,10 +48,12 @@ services:
 test: system-deps venv messages services
 	bash scripts/run-tests.sh
 
+# The same checks as .pre-commit-config.yaml, over the whole tree (rules in pyproject.toml).
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates college exhibits courses cases --lint
+	$(VENV)/bin/mypy
 
 format: venv
 	$(VENV)/bin/ruff check --fix .
@@ -64,10 +66,14 @@ serve: venv messages
 bench: system-deps venv messages services
 	bash scripts/run-benchmarks.sh
 
-# Merge gettext catalogues per message instead of per line (.gitattributes).
+# Merge gettext catalogues per message instead of per line (.gitattributes), and
+# install the pre-commit hook (the checks of make lint) when pre-commit is in .venv.
+# --allow-missing-config: branches made before .pre-commit-config.yaml commit as before.
 git-setup:
 	git config merge.po.name "gettext catalogue, per message"
 	git config merge.po.driver "python3 scripts/merge-po.py %O %A %B"
+	@if [ -x $(VENV)/bin/pre-commit ]; then $(VENV)/bin/pre-commit install --allow-missing-config; \
+	else echo "pre-commit is not installed (make venv installs it); no git hook installed"; fi
 
 # Extract translatable strings: the project catalogue (templates/, core,
 # accounts) and one catalogue per app, so that each app owns its strings.
