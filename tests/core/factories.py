@@ -11,6 +11,8 @@ def publish_revision(page, create, extracted, **kwargs):
     """
     if not create:
         return
+    if page.live_revision_id is not None and not page.has_unpublished_changes:
+        return  # found by a get-or-create factory, already published as it stands
     revision = page.save_revision()
     if extracted is not False:
         revision.publish()
