@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: git-setup makemessages run test lint format serve bench system-deps venv messages prepare services worker help
+.PHONY: dev-key git-setup makemessages run test lint format serve bench system-deps venv messages prepare services worker help
 
 help:
 	@sed -n '2,7p' Makefile
@@ -27,13 +27,15 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 
 venv: $(VENV)/.installed
 
-messages: venv
+# manage.py runs college.settings.dev, which reads var/secret_key and never
+# writes it: every target that runs manage.py with them makes the key first.
+dev-key: venv
+	@$(PY) scripts/dev-secret-key.py
+
+messages: dev-key
 	$(PY) manage.py compilemessages -v 0 --ignore=.venv
 
-# The settings write nothing when imported: the development secret key is
-# written here, once (var/ itself is made by it and by the core app for SQLite).
 prepare: system-deps venv messages
-	$(PY) scripts/dev-secret-key.py
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py seed_demo
@@ -79,7 +81,7 @@ git-setup:
 # accounts) and one catalogue per app, so that each app owns its strings.
 # Catalogues are sorted and carry no source locations (core's makemessages).
 APP_LOCALES := exhibits courses cases college/visits college/certificates
-makemessages: venv
+makemessages: dev-key
 	$(PY) manage.py makemessages -l zh_Hans -l en --no-obsolete \
 	  $(foreach d,$(APP_LOCALES) .venv var node_modules,--ignore=$(d)/*)
 	$(PY) manage.py makemessages -d djangojs -l zh_Hans -l en --no-obsolete --ignore=.venv/* --ignore=var/* --ignore=node_modules/* --ignore=staticfiles/*

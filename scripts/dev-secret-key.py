@@ -1,4 +1,4 @@
-"""Write the development secret key to <COLLEGE_VAR_DIR>/secret_key once (`make run` runs this).
+"""Write the development secret key to <COLLEGE_VAR_DIR>/secret_key once (`make dev-key`).
 
 college.settings.dev reads the file when SECRET_KEY is not in the environment; the settings
 themselves never write, so importing them leaves no trace.  An existing key is kept, so that

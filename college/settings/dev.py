@@ -8,7 +8,7 @@ from .base import VAR_DIR, env_bool
 DEBUG = env_bool("DEBUG", True)
 
 # Without SECRET_KEY in the environment, the key is read from var/secret_key so
-# that sessions survive restarts.  `make run` writes that file once
+# that sessions survive restarts.  `make dev-key` (run by make run, make test …) writes it once
 # (scripts/dev-secret-key.py); the settings only read it, never write.
 DEV_SECRET_KEY_FILE = VAR_DIR / "secret_key"
 if not SECRET_KEY:  # noqa: F405
@@ -18,7 +18,7 @@ if not SECRET_KEY:  # noqa: F405
         SECRET_KEY = ""
     if not SECRET_KEY:
         raise ImproperlyConfigured(
-            f"No SECRET_KEY: set the SECRET_KEY environment variable, or run `make run` (or "
+            f"No SECRET_KEY: set the SECRET_KEY environment variable, or run `make run` or `make dev-key` (or "
             f"`.venv/bin/python scripts/dev-secret-key.py`) once to write {DEV_SECRET_KEY_FILE}."
         )
 
