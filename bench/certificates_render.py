@@ -232,7 +232,7 @@ def main():
     from college.certificates.demo import ensure_seal
     from college.certificates.models import Certificate
     from college.core.demo import seed as seed_home
-    from tests.certificates.factories import make_course
+    from tests.certificates.factories import CertificateCourseFactory
 
     Certificate._meta.get_field("pdf").storage = FileSystemStorage(location=str(private_root))
     queue = f"bench-certificates-{uuid.uuid4().hex[:8]}"
@@ -243,7 +243,7 @@ def main():
         home = seed_home()
         ensure_seal()
         slug = f"bench-{uuid.uuid4().hex[:6]}"
-        course = make_course(home, slug=slug, title="新时代“枫桥经验”的理论与实践", title_en="")
+        course = CertificateCourseFactory(home=home, slug=slug, title="新时代“枫桥经验”的理论与实践", english_title="")
         run = uuid.uuid4().hex[:6]
 
         # 1. Bare WeasyPrint: the same HTML a worker renders, in this process, warmed up.

@@ -65,7 +65,7 @@ def main():
     try:
         from college.core.demo import seed as seed_core
         from exhibits.demo import seed as seed_exhibits
-        from tests.exhibits.factories import build_exhibition, make_image, make_theme
+        from tests.exhibits.factories import ImageFactory, ThemeFactory, build_exhibition
 
         home = seed_core()
         start = time.perf_counter()
@@ -75,8 +75,8 @@ def main():
             home,
             eras=10,
             exhibits_per_era=30,
-            themes=[make_theme()],
-            cover=make_image(size=(1200, 675)),
+            themes=[ThemeFactory()],
+            cover=ImageFactory(file__width=1200, file__height=675),
             milestones=40,
             slug="big",
         )

@@ -8,12 +8,14 @@ each page's ``url_path``, so no page needs its own URL look-up.
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.db.models import Prefetch
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from .dates import machine_date
-from .models import EraPage, ExhibitPage, Theme
+from .models import EraPage, ExhibitionPage, ExhibitPage, Milestone, Theme
 
 # Columns the promenade needs; the body and other heavy fields are not loaded.
 LIGHT_EXHIBIT_FIELDS = (
@@ -73,13 +75,20 @@ class Hall:
     page: EraPage
     url: str
     number: int
-    stops: list = field(default_factory=list)
+    stops: list[Stop] = field(default_factory=list)
 
 
 class Promenade:
     """The curated walk through one exhibition in one language."""
 
-    def __init__(self, exhibition, request=None, *, with_era_images=False, with_themes=False):
+    def __init__(
+        self,
+        exhibition: ExhibitionPage,
+        request: HttpRequest | None = None,
+        *,
+        with_era_images: bool = False,
+        with_themes: bool = False,
+    ) -> None:
         self.exhibition = exhibition
         self.base_url = exhibition.get_url(request) or exhibition.url_path
         eras = EraPage.objects.live().public().child_of(exhibition).order_by("path").only(*ERA_FIELDS)
@@ -92,7 +101,7 @@ class Promenade:
             exhibits = exhibits.prefetch_related("themes")
         self.halls = [Hall(page=era, url=self.url_for(era), number=n) for n, era in enumerate(eras, start=1)]
         halls_by_path = {hall.page.path: hall for hall in self.halls}
-        self.stops = []
+        self.stops: list[Stop] = []
         for exhibit in exhibits:
             # An exhibit under an unpublished era is not on the walk.
             hall = halls_by_path.get(exhibit.path[: -ExhibitPage.steplen])
@@ -109,21 +118,21 @@ class Promenade:
             self.stops.append(stop)
         self._stops_by_id = {stop.page.pk: stop for stop in self.stops}
 
-    def url_for(self, page):
+    def url_for(self, page: Any) -> str:
         """The URL of a page below the exhibition, from its url_path."""
         return self.base_url + page.url_path[len(self.exhibition.url_path) :]
 
     @property
-    def first(self):
+    def first(self) -> Stop | None:
         return self.stops[0] if self.stops else None
 
-    def stop_for(self, page_id):
+    def stop_for(self, page_id: int) -> Stop | None:
         return self._stops_by_id.get(page_id)
 
-    def hall_for(self, era_id):
+    def hall_for(self, era_id: int) -> Hall | None:
         return next((hall for hall in self.halls if hall.page.pk == era_id), None)
 
-    def neighbours(self, stop):
+    def neighbours(self, stop: Stop) -> tuple[Stop | None, Stop | None]:
         """The previous and next stops of the walk (None at either end)."""
         index = stop.number - 1
         previous = self.stops[index - 1] if index > 0 else None
@@ -141,14 +150,14 @@ def _hall_for_year(halls, year):
     return earlier[-1] if earlier else (halls[0] if halls else None)
 
 
-def build_timeline(promenade, milestones, theme=None):
+def build_timeline(promenade: Promenade, milestones: list[Milestone], theme: Theme | None = None) -> list[dict]:
     """Timeline entries grouped by era, each group ordered by date.
 
     ``theme`` (a Theme or None) keeps only exhibits of that theme and the
     milestones that link to one of them.
     """
     stops_by_key = {stop.page.translation_key: stop for stop in promenade.stops}
-    groups = {hall.page.pk: [] for hall in promenade.halls}
+    groups: dict[int, list[dict]] = {hall.page.pk: [] for hall in promenade.halls}
     for stop in promenade.stops:
         if theme is not None and theme.pk not in {t.pk for t in stop.page.themes.all()}:
             continue
@@ -191,7 +200,7 @@ def build_timeline(promenade, milestones, theme=None):
     return timeline
 
 
-def entrance_context(exhibition, request):
+def entrance_context(exhibition: ExhibitionPage, request: HttpRequest | None) -> dict[str, Any]:
     promenade = Promenade(exhibition, request, with_era_images=True, with_themes=True)
     themes = list(Theme.objects.all())
     theme = None
@@ -208,7 +217,8 @@ def entrance_context(exhibition, request):
         timeline = []
     else:
         timeline = build_timeline(promenade, milestones, theme)
-    featured_ids = [stop.page.pk for stop in promenade.stops if stop.page.featured][:FEATURED_LIMIT]
+    featured_stops = [stop for stop in promenade.stops if stop.page.featured][:FEATURED_LIMIT]
+    featured_ids = [stop.page.pk for stop in featured_stops]
     featured = []
     if featured_ids:
         pages = (
@@ -219,9 +229,9 @@ def entrance_context(exhibition, request):
         )
         by_id = {page.pk: page for page in pages}
         featured = [
-            {"page": by_id[pk], "url": promenade.stop_for(pk).url, "stop": promenade.stop_for(pk)}
-            for pk in featured_ids
-            if pk in by_id
+            {"page": by_id[stop.page.pk], "url": stop.url, "stop": stop}
+            for stop in featured_stops
+            if stop.page.pk in by_id
         ]
     return {
         "promenade": promenade,
@@ -237,7 +247,7 @@ def entrance_context(exhibition, request):
     }
 
 
-def era_context(era, request):
+def era_context(era: EraPage, request: HttpRequest | None) -> dict[str, Any]:
     exhibition = era.get_parent().specific
     promenade = Promenade(exhibition, request)
     hall = promenade.hall_for(era.pk)
@@ -267,7 +277,7 @@ def era_context(era, request):
     }
 
 
-def exhibit_context(exhibit, request):
+def exhibit_context(exhibit: ExhibitPage, request: HttpRequest | None) -> dict[str, Any]:
     era = exhibit.get_parent().specific
     exhibition = era.get_parent().specific
     promenade = Promenade(exhibition, request)

@@ -81,7 +81,7 @@ ROLES = [
 ]
 
 
-def ensure_roles():
+def ensure_roles() -> None:
     """Create or update every role group with its permissions."""
     from django.contrib.auth.models import Group, Permission
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page

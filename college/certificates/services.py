@@ -14,7 +14,6 @@ render the same certificate at once (a redelivered task) issue it once.
 
 import hashlib
 import logging
-import time
 from decimal import Decimal
 
 from django.conf import settings
@@ -281,17 +280,6 @@ def download_url(certificate):
 # ---------------------------------------------------------------------------
 # Issuing (the task's body)
 # ---------------------------------------------------------------------------
-class TransientRenderError(CertificateError):
-    """A failure worth retrying (storage, database)."""
-
-
-def _test_render_delay():
-    # Test-only: lets the worker tests kill a worker while it renders.
-    delay = float(getattr(settings, "COLLEGE_CERTIFICATES_TEST_RENDER_DELAY", 0) or 0)
-    if delay:
-        time.sleep(delay)
-
-
 def issue_certificate(certificate_id):
     """Render a pending certificate and mark it issued; a no-op for any other state.
 
@@ -307,7 +295,6 @@ def issue_certificate(certificate_id):
     certificate = Certificate.objects.filter(pk=certificate_id).first()
     if certificate is None or certificate.status not in {Status.PENDING, Status.FAILED}:
         return False
-    _test_render_delay()
     pdf_bytes = render_pdf(certificate)
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().get(pk=certificate_id)

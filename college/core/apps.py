@@ -10,3 +10,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .embedded import ensure_embedded_directories
+
+        # The settings never write when imported; the embedded SQLite files need their directory.
+        ensure_embedded_directories()

@@ -4,6 +4,13 @@ Everything that differs between a laptop and a cluster is read from the
 environment; the defaults are the *embedded* set-up (SQLite, a file-backed
 Celery broker, database search, local media) so that the site runs with no
 configuration at all.  The README lists every variable.
+
+Importing the settings writes nothing (collecting the tests, mypy's Django
+plugin and ``manage.py check`` leave no trace): ``make run``'s prepare step
+creates ``var/`` and the development secret key, the core app creates the
+directory of an embedded SQLite file when Django starts
+(``college.core.embedded``), and the storages, the file email backend and
+``collectstatic`` create their own directories when they first write.
 """
 
 import os
@@ -15,7 +22,6 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("COLLEGE_VAR_DIR", BASE_DIR / "var"))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
 def env_bool(name, default=False):
@@ -209,7 +215,8 @@ ACCOUNT_ADAPTER = "college.accounts.adapters.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "college.accounts.forms.SignupForm"}
 # allauth's default login_failed limit is "10/m/ip,5/300s/key": the sixth wrong
 # password for one account within five minutes is refused.  Stated here so the
-# rule is visible and tested (tests/accounts/test_rate_limits.py).
+# rule is visible and tested (tests/accounts/test_admin_and_security.py,
+# test_the_sixth_wrong_password_within_five_minutes_is_refused).
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Fengqiao College"
@@ -239,7 +246,6 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Files that must never be public (certificate PDFs, uploaded rosters) live
@@ -302,7 +308,7 @@ CELERY_BEAT_SCHEDULE = {
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "college")
 # Dotted path of an elastic_transport node class; empty in production.  The
-# tests set college.core.search.elasticsearch.PlainJSONNode for osmem-server.
+# tests set tests.elasticsearch_node.PlainJSONNode for osmem-server.
 ELASTICSEARCH_NODE_CLASS = os.environ.get("ELASTICSEARCH_NODE_CLASS", "")
 
 

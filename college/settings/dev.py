@@ -1,19 +1,26 @@
 """Development settings: the embedded default that `make run` uses."""
 
-import secrets
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR, env_bool
 
 DEBUG = env_bool("DEBUG", True)
 
+# Without SECRET_KEY in the environment, the key is read from var/secret_key so
+# that sessions survive restarts.  `make dev-key` (run by make run, make test …) writes it once
+# (scripts/dev-secret-key.py); the settings only read it, never write.
+DEV_SECRET_KEY_FILE = VAR_DIR / "secret_key"
 if not SECRET_KEY:  # noqa: F405
-    # Generated once and kept in var/ so that sessions survive restarts.
-    _key_file = VAR_DIR / "secret_key"
-    if not _key_file.exists():
-        _key_file.write_text(secrets.token_urlsafe(50))
-        _key_file.chmod(0o600)
-    SECRET_KEY = _key_file.read_text().strip()
+    try:
+        SECRET_KEY = DEV_SECRET_KEY_FILE.read_text().strip()
+    except FileNotFoundError:
+        SECRET_KEY = ""
+    if not SECRET_KEY:
+        raise ImproperlyConfigured(
+            f"No SECRET_KEY: set the SECRET_KEY environment variable, or run `make run` or `make dev-key` (or "
+            f"`.venv/bin/python scripts/dev-secret-key.py`) once to write {DEV_SECRET_KEY_FILE}."
+        )
 
 ALLOWED_HOSTS = ALLOWED_HOSTS + ["testserver"]  # noqa: F405
 # Relaxed for the local HTTP server only.

@@ -22,7 +22,9 @@ DATABASES = {
     )
 }
 
-ELASTICSEARCH_NODE_CLASS = "college.core.search.elasticsearch.PlainJSONNode"
+# osmem-server answers the stock client's versioned media type with 406; this test-only node
+# sends plain JSON (tests/elasticsearch_node.py).  Production uses the stock node.
+ELASTICSEARCH_NODE_CLASS = "tests.elasticsearch_node.PlainJSONNode"
 
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
 CACHES = {
@@ -47,5 +49,8 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The suite never runs collectstatic (live_server serves static files from the finders), so
+# there is no STATIC_ROOT for whitenoise to scan, and none that would have to exist.
+STATIC_ROOT = None
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_URL = WAGTAILADMIN_BASE_URL

@@ -1,6 +1,6 @@
 import pytest
 
-from .factories import make_library
+from .factories import CaseLibraryPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -17,4 +17,4 @@ def library(home_page):
     from cases.default_lists import ensure_default_lists
 
     ensure_default_lists()
-    return make_library(home_page)
+    return CaseLibraryPageFactory(parent=home_page)

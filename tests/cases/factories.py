@@ -1,8 +1,12 @@
-"""Helpers that build case pages the way editors do (add under the library, publish)."""
+"""Factories for case pages, built the way editors do: added under the library, then published."""
 
 import datetime
 
+import factory
+import wagtail_factories
+
 from cases.models import CaseLibraryPage, CasePage, CaseReleasePage, DisputeType, Region
+from tests.core.factories import published_through_a_revision
 
 DEIDENTIFIED = {
     "deid_names_removed": True,
@@ -13,46 +17,70 @@ DEIDENTIFIED = {
 }
 
 
-def make_library(home, title="典型案例库", slug="cases"):
-    library = CaseLibraryPage(title=title, slug=slug, show_in_menus=True)
-    home.add_child(instance=library)
-    library.save_revision().publish()
-    return library
+class CaseLibraryPageFactory(wagtail_factories.PageFactory):
+    """The case library (pass ``parent=home_page``)."""
+
+    class Meta:
+        model = CaseLibraryPage
+        skip_postgeneration_save = True
+
+    title = "典型案例库"
+    slug = "cases"
+    show_in_menus = True
+    publish = published_through_a_revision()
 
 
-def make_release(library, title="第一批典型案例", slug="release-1", date=datetime.date(2024, 1, 10)):
-    release = CaseReleasePage(title=title, slug=slug, date_released=date)
-    library.add_child(instance=release)
-    release.save_revision().publish()
-    return release
+class CaseReleasePageFactory(wagtail_factories.PageFactory):
+    """A batch of cases released together (pass ``parent=library``)."""
+
+    class Meta:
+        model = CaseReleasePage
+        skip_postgeneration_save = True
+
+    title = "第一批典型案例"
+    slug = "release-1"
+    date_released = datetime.date(2024, 1, 10)
+    publish = published_through_a_revision()
 
 
-_counter = {"n": 0}
+class CasePageFactory(wagtail_factories.PageFactory):
+    """A de-identified case under ``parent`` (the library), published unless ``publish=False``.
 
+    ``region_code``/``dispute_type_code`` pick one of the default lists by code; ``keywords`` is a
+    list of tags, set before the revision is saved.
+    """
 
-def make_case(library, title="邻里纠纷调解案", keywords=(), publish=True, region=None, dispute_type=None, **fields):
-    _counter["n"] += 1
-    values = {
-        "slug": f"case-{_counter['n']}",
-        "subtitle": "",
-        "field": "village_community",
-        "level": "village",
-        "date_released": datetime.date(2024, 3, 1),
-        "key_points": "<p>要旨</p>",
-        "facts": "<p>基本案情</p>",
-        **DEIDENTIFIED,
-        **fields,
-    }
-    if region:
-        values["region"] = Region.objects.get(code=region)
-    if dispute_type:
-        values["dispute_type"] = DisputeType.objects.get(code=dispute_type)
-    case = CasePage(title=title, live=False, **values)
-    library.add_child(instance=case)
-    if keywords:
-        case.keywords.set(list(keywords))
-        case.save()
-    revision = case.save_revision()
-    if publish:
-        revision.publish()
-    return CasePage.objects.get(pk=case.pk)
+    class Meta:
+        model = CasePage
+        skip_postgeneration_save = True
+
+    class Params:
+        region_code = None
+        dispute_type_code = None
+
+    title = "邻里纠纷调解案"
+    slug = factory.Sequence(lambda n: f"case-{n}")
+    live = False
+    subtitle = ""
+    field = "village_community"
+    level = "village"
+    date_released = datetime.date(2024, 3, 1)
+    key_points = "<p>要旨</p>"
+    facts = "<p>基本案情</p>"
+    deid_names_removed = DEIDENTIFIED["deid_names_removed"]
+    deid_contacts_removed = DEIDENTIFIED["deid_contacts_removed"]
+    deid_places_generalised = DEIDENTIFIED["deid_places_generalised"]
+    deid_minors_protected = DEIDENTIFIED["deid_minors_protected"]
+    deid_documents_checked = DEIDENTIFIED["deid_documents_checked"]
+    region = factory.LazyAttribute(lambda o: Region.objects.get(code=o.region_code) if o.region_code else None)
+    dispute_type = factory.LazyAttribute(
+        lambda o: DisputeType.objects.get(code=o.dispute_type_code) if o.dispute_type_code else None
+    )
+
+    @factory.post_generation
+    def keywords(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.keywords.set(list(extracted))
+            obj.save()
+
+    publish = published_through_a_revision()

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from .factories import make_case
+from .factories import CasePageFactory
 from .test_search_contract import HOSTILE_QUERIES
 
 pytestmark = pytest.mark.django_db
@@ -14,25 +14,25 @@ URL = "/api/cases/search/"
 @pytest.fixture
 def cases(library):
     return [
-        make_case(
-            library,
+        CasePageFactory(
+            parent=library,
             title="楼上漏水引发邻里纠纷",
             subtitle="调解员三次上门",
             keywords=["邻里", "漏水"],
             field="village_community",
             level="village",
-            region="zhuji",
-            dispute_type="neighbours",
+            region_code="zhuji",
+            dispute_type_code="neighbours",
             date_released=datetime.date(2024, 5, 1),
         ),
-        make_case(
-            library,
+        CasePageFactory(
+            parent=library,
             title="派出所调解劳资纠纷",
             keywords=["劳资"],
             field="police_station",
             level="town",
-            region="zhuji",
-            dispute_type="labour",
+            region_code="zhuji",
+            dispute_type_code="labour",
             date_released=datetime.date(2025, 5, 1),
         ),
     ]

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from cases.search import CaseQuery, get_case_search
 from cases.search.elasticsearch import ElasticsearchCaseSearch
 
-from .factories import make_case
+from .factories import CasePageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch]
 
@@ -26,7 +26,7 @@ def found(text):
 
 def test_publish_unpublish_and_delete_reach_the_index_after_commit(library, es, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        case = make_case(library, title="调解中心化解物业费纠纷")
+        case = CasePageFactory(parent=library, title="调解中心化解物业费纠纷")
     assert found("物业费") == []  # nothing is sent before the commit
     for callback in callbacks:
         callback()
@@ -46,14 +46,14 @@ def test_publish_unpublish_and_delete_reach_the_index_after_commit(library, es, 
 
 
 def test_rebuild_switches_the_alias_to_a_new_index(library, es):
-    make_case(library, title="旧索引里的案例")
+    CasePageFactory(parent=library, title="旧索引里的案例")
     stderr = io.StringIO()
     call_command("rebuild_case_index", stdout=io.StringIO(), stderr=stderr)
     first = es.alias_targets()
     assert len(first) == 1 and "Indexing cases" in stderr.getvalue()
     assert found("旧索引") == ["旧索引里的案例"]
 
-    make_case(library, title="新加入的案例")
+    CasePageFactory(parent=library, title="新加入的案例")
     orphan = es.create_index()  # as if an earlier rebuild had died half-way
     out = io.StringIO()
     call_command("rebuild_case_index", "--no-progress", stdout=out)
@@ -66,7 +66,7 @@ def test_rebuild_switches_the_alias_to_a_new_index(library, es):
 
 
 def test_searches_work_while_a_rebuild_runs(library, es):
-    make_case(library, title="重建期间仍可检索")
+    CasePageFactory(parent=library, title="重建期间仍可检索")
     es.rebuild()
     seen = []
 

@@ -6,15 +6,15 @@ from django.core.exceptions import ValidationError
 from cases.models import CaseNumberCounter, CasePage
 from cases.services import NotDeidentified, check_ready_for_review
 
-from .factories import make_case, make_release
+from .factories import CasePageFactory, CaseReleasePageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_case_numbers_are_assigned_in_sequence_per_release_year(library):
-    first = make_case(library, date_released=datetime.date(2025, 5, 1))
-    second = make_case(library, date_released=datetime.date(2025, 6, 1))
-    other_year = make_case(library, date_released=datetime.date(2026, 1, 5))
+    first = CasePageFactory(parent=library, date_released=datetime.date(2025, 5, 1))
+    second = CasePageFactory(parent=library, date_released=datetime.date(2025, 6, 1))
+    other_year = CasePageFactory(parent=library, date_released=datetime.date(2026, 1, 5))
     assert first.case_number == "FQAL-2025-0001"
     assert second.case_number == "FQAL-2025-0002"
     assert other_year.case_number == "FQAL-2026-0001"
@@ -22,7 +22,7 @@ def test_case_numbers_are_assigned_in_sequence_per_release_year(library):
 
 
 def test_case_number_survives_edits_and_is_fixed_once_published(library):
-    case = make_case(library)
+    case = CasePageFactory(parent=library)
     number = case.case_number
     case.title = "改过的标题"
     case.save_revision().publish()
@@ -36,14 +36,14 @@ def test_case_number_survives_edits_and_is_fixed_once_published(library):
 def test_english_translation_keeps_the_case_number(library, english_home):
     from wagtail.models import Locale
 
-    case = make_case(library)
+    case = CasePageFactory(parent=library)
     english = case.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
     english.save_revision().publish()
     assert CasePage.objects.get(pk=english.pk).case_number == case.case_number
 
 
 def test_review_needs_the_whole_deidentification_checklist(library):
-    case = make_case(library, publish=False, deid_minors_protected=False)
+    case = CasePageFactory(parent=library, publish=False, deid_minors_protected=False)
     with pytest.raises(NotDeidentified):
         check_ready_for_review(case)
     case.deid_minors_protected = True
@@ -51,11 +51,11 @@ def test_review_needs_the_whole_deidentification_checklist(library):
 
 
 def test_release_links_previous_and_next_case(library):
-    release = make_release(library)
-    first = make_case(library, title="一", release=release, release_order=1)
-    second = make_case(library, title="二", release=release, release_order=2)
-    third = make_case(library, title="三", release=release, release_order=3)
-    make_case(library, title="别的批次")
+    release = CaseReleasePageFactory(parent=library)
+    first = CasePageFactory(parent=library, title="一", release=release, release_order=1)
+    second = CasePageFactory(parent=library, title="二", release=release, release_order=2)
+    third = CasePageFactory(parent=library, title="三", release=release, release_order=3)
+    CasePageFactory(parent=library, title="别的批次")
     assert second.release_neighbours() == (first, third)
     assert first.release_neighbours() == (None, second)
     assert third.release_neighbours() == (second, None)
@@ -63,10 +63,10 @@ def test_release_links_previous_and_next_case(library):
 
 
 def test_related_cases_share_keywords_or_dispute_type(library):
-    case = make_case(library, keywords=["漏水", "邻里"], dispute_type="neighbours")
-    both = make_case(library, title="共享两个关键词", keywords=["漏水", "邻里"])
-    same_type = make_case(library, title="同一纠纷类型", dispute_type="neighbours")
-    make_case(library, title="无关", keywords=["劳资"], dispute_type="labour")
+    case = CasePageFactory(parent=library, keywords=["漏水", "邻里"], dispute_type_code="neighbours")
+    both = CasePageFactory(parent=library, title="共享两个关键词", keywords=["漏水", "邻里"])
+    same_type = CasePageFactory(parent=library, title="同一纠纷类型", dispute_type_code="neighbours")
+    CasePageFactory(parent=library, title="无关", keywords=["劳资"], dispute_type_code="labour")
     related = list(case.related_cases())
     assert related[0] == both
     assert set(related) == {both, same_type}

@@ -5,33 +5,33 @@ import re
 
 import pytest
 
-from .factories import make_case, make_release
+from .factories import CasePageFactory, CaseReleasePageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def cases(library):
-    release = make_release(library, title="2024年第一批典型案例")
+    release = CaseReleasePageFactory(parent=library, title="2024年第一批典型案例")
     return {
-        "leak": make_case(
-            library,
+        "leak": CasePageFactory(
+            parent=library,
             title="楼上漏水引发邻里纠纷",
             keywords=["邻里", "漏水"],
-            region="zhuji",
-            dispute_type="neighbours",
+            region_code="zhuji",
+            dispute_type_code="neighbours",
             release=release,
             release_order=1,
             date_released=datetime.date(2024, 5, 1),
         ),
-        "wage": make_case(
-            library,
+        "wage": CasePageFactory(
+            parent=library,
             title="派出所调解劳资纠纷",
             keywords=["劳资"],
             field="police_station",
             level="town",
-            region="zhuji",
-            dispute_type="labour",
+            region_code="zhuji",
+            dispute_type_code="labour",
             release=release,
             release_order=2,
             date_released=datetime.date(2025, 5, 1),

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from cases.search import get_case_search
 from cases.search.base import MAX_QUERY_LENGTH, CaseQuery
 
-from .factories import make_case
+from .factories import CasePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,84 +43,84 @@ def backend_name(request, settings):
 def corpus(library, backend_name, english_home):
     """Eight Chinese cases (one draft) and one English one, indexed for the backend."""
     cases = {
-        "leak": make_case(
-            library,
+        "leak": CasePageFactory(
+            parent=library,
             title="楼上漏水引发邻里纠纷",
             subtitle="调解员三次上门化解",
             keywords=["邻里", "漏水", "人民调解"],
             field="village_community",
             level="village",
-            region="zhuji",
-            dispute_type="neighbours",
+            region_code="zhuji",
+            dispute_type_code="neighbours",
             date_released=datetime.date(2023, 5, 1),
             facts="<p>王某家楼上卫生间渗水，双方多次争吵。</p>",
         ),
-        "wage": make_case(
-            library,
+        "wage": CasePageFactory(
+            parent=library,
             title="枫桥式派出所化解农民工欠薪",
             subtitle="警务管家联动劳动监察",
             keywords=["劳资", "欠薪", "警务管家"],
             field="police_station",
             level="town",
-            region="zhuji",
-            dispute_type="labour",
+            region_code="zhuji",
+            dispute_type_code="labour",
             date_released=datetime.date(2024, 2, 1),
             facts="<p>某工地拖欠工资，工人聚集讨薪，楼上办公区一度混乱。</p>",
         ),
-        "property": make_case(
-            library,
+        "property": CasePageFactory(
+            parent=library,
             title="红色物业化解小区停车矛盾",
             keywords=["红色物业", "停车"],
             field="village_community",
             level="town",
-            region="keqiao",
-            dispute_type="property_management",
+            region_code="keqiao",
+            dispute_type_code="property_management",
             date_released=datetime.date(2024, 6, 1),
             key_points="<p>党建引领物业服务，业主协商解决车位分配。</p>",
         ),
-        "tribunal": make_case(
-            library,
+        "tribunal": CasePageFactory(
+            parent=library,
             title="人民法庭巡回审理宅基地纠纷",
             keywords=["宅基地", "巡回审判"],
             field="peoples_tribunal",
             level="county",
-            region="shengzhou",
-            dispute_type="land_housing",
+            region_code="shengzhou",
+            dispute_type_code="land_housing",
             date_released=datetime.date(2024, 9, 1),
             facts="<p>兄弟二人因宅基地边界发生争执，法庭在村里开庭并当场调解。</p>",
         ),
-        "online": make_case(
-            library,
+        "online": CasePageFactory(
+            parent=library,
             title="网上枫桥经验回应涉企舆情",
             keywords=["网络舆情", "在线矛盾纠纷多元化解"],
             field="online",
             level="city",
-            region="shaoxing",
-            dispute_type="online_opinion",
+            region_code="shaoxing",
+            dispute_type_code="online_opinion",
             date_released=datetime.date(2025, 1, 15),
             facts="<p>一则不实帖子引发关注，网格员和平台共同核实澄清。</p>",
         ),
-        "school": make_case(
-            library,
+        "school": CasePageFactory(
+            parent=library,
             title="校园欺凌事件的家校调解",
             keywords=["校园", "未成年人"],
             field="school",
             level="county",
-            region="yuecheng",
-            dispute_type="campus",
+            region_code="yuecheng",
+            dispute_type_code="campus",
             date_released=datetime.date(2025, 3, 1),
         ),
-        "sages": make_case(
-            library,
+        "sages": CasePageFactory(
+            parent=library,
             title="乡贤参事会调处山林承包纠纷",
             keywords=["乡贤参事会", "山林承包", "人民调解"],
             field="village_community",
             level="village",
-            region="zhuji",
-            dispute_type="land_housing",
+            region_code="zhuji",
+            dispute_type_code="land_housing",
             date_released=datetime.date(2025, 3, 1),
         ),
-        "draft": make_case(library, title="尚未发布的漏水案件草稿", publish=False),
+        "draft": CasePageFactory(parent=library, title="尚未发布的漏水案件草稿", publish=False),
     }
     en = Locale.objects.get(language_code="en")
     english = cases["leak"].copy_for_translation(en, copy_parents=True)

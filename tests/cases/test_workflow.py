@@ -10,7 +10,7 @@ from cases.models import CasePage
 from cases.services import WORKFLOW_NAME
 from tests.accounts.factories import UserFactory
 
-from .factories import DEIDENTIFIED, make_case
+from .factories import DEIDENTIFIED, CasePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ def test_case_library_gets_the_review_workflow(library):
 
 
 def test_editor_cannot_publish_directly(library, client, editor):
-    case = make_case(library, publish=False)
+    case = CasePageFactory(parent=library, publish=False)
     response = client.post(f"/admin/pages/{case.pk}/edit/", edit_data(case, **{"action-publish": "publish"}))
     assert response.status_code in (200, 302, 403)
     case.refresh_from_db()
@@ -67,7 +67,7 @@ def test_editor_cannot_publish_directly(library, client, editor):
 
 
 def test_submission_needs_the_deidentification_checklist(library, client, editor):
-    case = make_case(library, publish=False, deid_names_removed=False)
+    case = CasePageFactory(parent=library, publish=False, deid_names_removed=False)
     data = edit_data(case, deid_names_removed=None, **{"action-submit": "submit"})
     response = client.post(f"/admin/pages/{case.pk}/edit/", data)
     assert response.status_code == 200
@@ -79,7 +79,7 @@ def test_submission_needs_the_deidentification_checklist(library, client, editor
 
 
 def test_editor_submits_and_reviewer_approves_with_audit_trail(library, client, editor):
-    case = make_case(library, publish=False)
+    case = CasePageFactory(parent=library, publish=False)
     response = client.post(f"/admin/pages/{case.pk}/edit/", edit_data(case, **{"action-submit": "submit"}))
     assert response.status_code == 302
     state = WorkflowState.objects.get(object_id=str(case.pk), status=WorkflowState.STATUS_IN_PROGRESS)
@@ -100,7 +100,7 @@ def test_editor_submits_and_reviewer_approves_with_audit_trail(library, client, 
 
 
 def test_reviewer_rejects_with_a_comment(library, client, editor):
-    case = make_case(library, publish=False)
+    case = CasePageFactory(parent=library, publish=False)
     client.post(f"/admin/pages/{case.pk}/edit/", edit_data(case, **{"action-submit": "submit"}))
     state = WorkflowState.objects.get(object_id=str(case.pk))
     client.force_login(UserFactory(roles=["Reviewers"]))
@@ -114,7 +114,7 @@ def test_reviewer_rejects_with_a_comment(library, client, editor):
 
 
 def test_more_than_seven_keywords_is_refused(library, client, editor):
-    case = make_case(library, publish=False)
+    case = CasePageFactory(parent=library, publish=False)
     data = edit_data(case, keywords=",".join(f"词{i}" for i in range(8)))
     response = client.post(f"/admin/pages/{case.pk}/edit/", data)
     assert response.status_code == 200
@@ -127,7 +127,7 @@ def test_scheduled_publishing_waits_for_go_live(library):
 
     from django.utils import timezone
 
-    case = make_case(library, publish=False)
+    case = CasePageFactory(parent=library, publish=False)
     case.go_live_at = timezone.now() + datetime.timedelta(days=1)
     case.save_revision().publish()
     case.refresh_from_db()
@@ -157,8 +157,8 @@ def test_admin_screens_for_lists_and_import_render(library, client, editor):
 
 
 def test_case_listing_in_the_admin_filters_by_facet(library, client, editor):
-    make_case(library, title="派出所案例", field="police_station")
-    make_case(library, title="学校案例", field="school")
+    CasePageFactory(parent=library, title="派出所案例", field="police_station")
+    CasePageFactory(parent=library, title="学校案例", field="school")
     response = client.get("/admin/case_pages/", {"field": "school"})
     assert response.status_code == 200
     html = response.content.decode()

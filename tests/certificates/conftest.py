@@ -2,7 +2,7 @@ import pytest
 
 from tests.accounts.factories import UserFactory
 
-from .factories import make_course
+from .factories import CertificateCourseFactory
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +36,7 @@ def staff(db):
 
 @pytest.fixture
 def course(home_page):
-    return make_course(home_page)
+    return CertificateCourseFactory(home=home_page)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from college.certificates.models import Certificate, CertificateEvent, IssueBatc
 from courses import services as course_services
 from tests.accounts.factories import PASSWORD, UserFactory
 
-from .factories import complete_course, make_class, make_course
+from .factories import CertificateCourseFactory, CertificateTrainingClassFactory, complete_course
 
 pytestmark = pytest.mark.django_db
 
@@ -98,8 +98,8 @@ def test_unknown_action_and_missing_certificate(staff_client, issued):
 @pytest.fixture
 def finished_class(home_page, django_capture_on_commit_callbacks):
     """A class of three: two completed (certificates not yet issued), one still studying."""
-    course = make_course(home_page, slug="class-course", title="新时代枫桥经验")
-    training_class = make_class([course])
+    course = CertificateCourseFactory(home=home_page, slug="class-course", title="新时代枫桥经验")
+    training_class = CertificateTrainingClassFactory(courses=[course])
     members = [UserFactory(real_name=name) for name in ("甲学员", "乙学员", "丙学员")]
     course_services.add_members(training_class, members)
     # Completing sends the signals; drop the on-commit work so that bulk issue does it.

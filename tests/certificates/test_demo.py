@@ -6,7 +6,7 @@ from college.certificates import demo, services
 from college.certificates.models import Certificate
 from college.core.models import CollegeSettings
 
-from .factories import make_course, record_completion
+from .factories import CertificateCourseFactory, CourseCompletionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,8 +17,8 @@ def test_demo_learner_gets_an_issued_certificate_without_a_worker(home_page, mon
 
     accounts_demo.seed()
     learner = User.objects.get(email=demo.DEMO_LEARNER)
-    course = make_course(home_page)
-    record_completion(learner, course)
+    course = CertificateCourseFactory(home=home_page)
+    CourseCompletionFactory(user=learner, course=course)
     # No worker: enqueued tasks go nowhere.
     monkeypatch.setattr(services, "enqueue_render", lambda certificate: None)
     demo.seed()

@@ -1,6 +1,7 @@
 """Requesting and issuing certificates: once per learner and course/class, idempotent tasks."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.core import mail
@@ -10,7 +11,12 @@ from college.certificates import services, tasks
 from college.certificates.models import Certificate, CertificateEvent, SerialCounter
 from courses import services as course_services
 
-from .factories import complete_course, make_class, make_course, record_completion
+from .factories import (
+    CertificateCourseFactory,
+    CertificateTrainingClassFactory,
+    CourseCompletionFactory,
+    complete_course,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +63,7 @@ def test_english_site_learner_gets_an_english_certificate(learner, course, djang
 
 
 def test_requesting_twice_gives_one_certificate(learner, course, django_capture_on_commit_callbacks):
-    record_completion(learner, course)
+    CourseCompletionFactory(user=learner, course=course)
     with django_capture_on_commit_callbacks(execute=True):
         first = services.request_certificate(learner, course=course)
         second = services.request_certificate(learner, course=course)
@@ -67,7 +73,7 @@ def test_requesting_twice_gives_one_certificate(learner, course, django_capture_
 
 
 def test_running_the_task_twice_issues_once(learner, course, django_capture_on_commit_callbacks):
-    record_completion(learner, course)
+    CourseCompletionFactory(user=learner, course=course)
     with django_capture_on_commit_callbacks(execute=True):
         certificate = services.request_certificate(learner, course=course)
     tasks.render_certificate.delay(certificate.pk)
@@ -79,7 +85,7 @@ def test_running_the_task_twice_issues_once(learner, course, django_capture_on_c
 
 
 def test_the_database_refuses_a_second_live_certificate(learner, course, django_capture_on_commit_callbacks):
-    record_completion(learner, course)
+    CourseCompletionFactory(user=learner, course=course)
     with django_capture_on_commit_callbacks(execute=True):
         certificate = services.request_certificate(learner, course=course)
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -102,8 +108,8 @@ def test_no_certificate_without_a_completion(learner, course):
 
 
 def test_serials_count_up_within_the_year(learner, other_learner, course, django_capture_on_commit_callbacks):
-    record_completion(learner, course)
-    record_completion(other_learner, course)
+    CourseCompletionFactory(user=learner, course=course)
+    CourseCompletionFactory(user=other_learner, course=course)
     with django_capture_on_commit_callbacks(execute=True):
         first = services.request_certificate(learner, course=course)
         second = services.request_certificate(other_learner, course=course)
@@ -127,7 +133,7 @@ def test_transient_failure_retries_then_issues(
 ):
     from college.certificates import rendering
 
-    record_completion(learner, course)
+    CourseCompletionFactory(user=learner, course=course)
     real = rendering.render_pdf
     calls = []
 
@@ -155,7 +161,7 @@ def test_permanent_failure_marks_failed_and_a_new_request_retries(
 ):
     from college.certificates import rendering
 
-    record_completion(learner, course)
+    CourseCompletionFactory(user=learner, course=course)
     monkeypatch.setattr(rendering, "render_pdf", lambda certificate: 1 / 0)
     with django_capture_on_commit_callbacks(execute=True):
         certificate = services.request_certificate(learner, course=course)
@@ -177,7 +183,7 @@ def test_transient_failures_give_up_as_failed(
     from college.certificates import rendering
 
     settings.COLLEGE_CERTIFICATES_MAX_RETRIES = 2
-    record_completion(learner, course)
+    CourseCompletionFactory(user=learner, course=course)
 
     def always_down(certificate):
         raise OSError("storage down")
@@ -192,9 +198,17 @@ def test_transient_failures_give_up_as_failed(
 
 
 def test_completing_a_class_issues_a_class_certificate(home_page, learner, django_capture_on_commit_callbacks):
-    first = make_course(home_page, slug="c1", title="矛盾纠纷调解实务", hours="1.5", title_en="Mediation in practice")
-    second = make_course(home_page, slug="c2", title="枫桥式派出所建设", hours="2", title_en="")
-    training_class = make_class([first, second])
+    first = CertificateCourseFactory(
+        home=home_page,
+        slug="c1",
+        title="矛盾纠纷调解实务",
+        credit_hours=Decimal("1.5"),
+        english_title="Mediation in practice",
+    )
+    second = CertificateCourseFactory(
+        home=home_page, slug="c2", title="枫桥式派出所建设", credit_hours=Decimal("2"), english_title=""
+    )
+    training_class = CertificateTrainingClassFactory(courses=[first, second])
     with django_capture_on_commit_callbacks(execute=True):
         course_services.add_members(training_class, [learner])
         complete_course(learner, first)
@@ -210,8 +224,8 @@ def test_completing_a_class_issues_a_class_certificate(home_page, learner, djang
 
 
 def test_a_class_certificate_needs_the_class_completed(home_page, learner):
-    course = make_course(home_page)
-    training_class = make_class([course])
+    course = CertificateCourseFactory(home=home_page)
+    training_class = CertificateTrainingClassFactory(courses=[course])
     course_services.add_members(training_class, [learner])
     with pytest.raises(services.NotEligible):
         services.request_certificate(learner, training_class=training_class)

@@ -75,9 +75,9 @@ def test_pdfs_are_in_private_storage_outside_media(client, issued):
 
 
 def test_pending_certificate_is_listed_as_being_prepared(client, learner, course, django_capture_on_commit_callbacks):
-    from .factories import record_completion
+    from .factories import CourseCompletionFactory
 
-    record_completion(learner, course)
+    CourseCompletionFactory(user=learner, course=course)
     with django_capture_on_commit_callbacks(execute=False):
         services.request_certificate(learner, course=course)
     login(client, learner)

@@ -56,9 +56,9 @@ def test_api_answers_404_for_unknown_and_malformed_codes(client, issued, code):
 
 
 def test_api_refuses_codes_of_certificates_not_yet_issued(client, learner, course, django_capture_on_commit_callbacks):
-    from .factories import record_completion
+    from .factories import CourseCompletionFactory
 
-    record_completion(learner, course)
+    CourseCompletionFactory(user=learner, course=course)
     with django_capture_on_commit_callbacks(execute=False):
         pending = services.request_certificate(learner, course=course)
     assert api(client, pending.code).status_code == 404

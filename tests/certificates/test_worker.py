@@ -14,7 +14,7 @@ from college.certificates import services, tasks
 from college.certificates.models import Certificate, CertificateEvent
 from tests.celery_workers import start_worker
 
-from .factories import record_completion
+from .factories import CourseCompletionFactory
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -76,7 +76,7 @@ def pdf_files(root):
 
 def test_enqueuing_the_same_certificate_twice_issues_one(workers, learner, course, private_media):
     workers(concurrency=2, render_delay=1.0)
-    record_completion(learner, course)
+    CourseCompletionFactory(user=learner, course=course)
     first = services.request_certificate(learner, course=course)
     second = services.request_certificate(learner, course=course)
     assert first.pk == second.pk
@@ -95,7 +95,7 @@ def test_enqueuing_the_same_certificate_twice_issues_one(workers, learner, cours
 
 def test_killing_the_worker_mid_render_still_issues_exactly_once(workers, learner, course, private_media):
     worker = workers(concurrency=1, render_delay=4.0)
-    record_completion(learner, course)
+    CourseCompletionFactory(user=learner, course=course)
     certificate = services.request_certificate(learner, course=course)
     # The task has started (attempt counted) and is inside the render pause.
     wait_for(lambda: Certificate.objects.get(pk=certificate.pk).attempts >= 1, what="the render to start")

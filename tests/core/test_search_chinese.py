@@ -114,7 +114,12 @@ print(json.dumps({"backend": __import__("wagtail.search.backends", fromlist=["x"
 
 def test_sqlite_search_finds_a_two_character_word_inside_a_longer_run(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL"}}
-    env.update(DJANGO_SETTINGS_MODULE="college.settings.dev", COLLEGE_VAR_DIR=str(tmp_path), DEBUG="false")
+    env.update(
+        DJANGO_SETTINGS_MODULE="college.settings.dev",
+        COLLEGE_VAR_DIR=str(tmp_path),
+        DEBUG="false",
+        SECRET_KEY="sqlite-only",
+    )
     result = subprocess.run(
         [sys.executable, "-c", SQLITE_SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )

@@ -8,7 +8,7 @@ from django.db import connection
 from courses import services
 from courses.models import LessonKind, LessonProgress, Viewing
 
-from .factories import make_course
+from .factories import CoursePageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,7 +36,7 @@ def run_together(*calls):
 
 
 def test_the_same_heartbeat_sent_twice_at_once_is_credited_once(home_page, learner, clock):
-    course = make_course(home_page, lessons=[(LessonKind.VIDEO, 100)])
+    course = CoursePageFactory(home=home_page, lessons=[(LessonKind.VIDEO, 100)])
     services.enrol(learner, course)
     lesson = services.course_lessons(course)[0]
     viewing = services.start_viewing(learner, lesson, now=clock())
@@ -53,7 +53,7 @@ def test_the_same_heartbeat_sent_twice_at_once_is_credited_once(home_page, learn
 
 
 def test_two_tabs_opening_at_once_leave_one_active_viewing(home_page, learner, clock):
-    course = make_course(home_page, lessons=[(LessonKind.VIDEO, 100)])
+    course = CoursePageFactory(home=home_page, lessons=[(LessonKind.VIDEO, 100)])
     services.enrol(learner, course)
     lesson = services.course_lessons(course)[0]
     results = run_together(*[lambda: services.start_viewing(learner, lesson, now=clock()) for _ in range(3)])

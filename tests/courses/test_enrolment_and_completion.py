@@ -8,7 +8,7 @@ from django.db import IntegrityError
 from courses import services, signals
 from courses.models import CourseCompletion, CreditEntry, Enrolment, LessonKind, LessonProgress, Viewing
 
-from .factories import make_class, make_course, make_quiz, right_answers, wrong_answers
+from .factories import CoursePageFactory, QuizFactory, TrainingClassFactory, right_answers, wrong_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +23,10 @@ def read_lesson(learner, lesson, clock, seconds=None):
 
 @pytest.fixture
 def course(home_page):
-    return make_course(
-        home_page,
+    return CoursePageFactory(
+        home=home_page,
         lessons=[(LessonKind.READING, 30), (LessonKind.READING, 30)],
-        quiz=make_quiz(),
+        final_quiz=QuizFactory(),
         sequential=True,
         credit_hours=Decimal("1.5"),
         credit_type="required",
@@ -49,10 +49,10 @@ def test_enrol_unenrol_keeps_records_and_reenrol_resumes(course, learner, clock)
 
 
 def test_closed_course_and_missing_prerequisite_refuse_self_enrolment(home_page, course, learner):
-    closed = make_course(home_page, slug="closed", enrolment_open=False)
+    closed = CoursePageFactory(home=home_page, slug="closed", enrolment_open=False)
     with pytest.raises(services.EnrolmentClosed):
         services.enrol(learner, closed)
-    advanced = make_course(home_page, slug="advanced")
+    advanced = CoursePageFactory(home=home_page, slug="advanced")
     advanced.prerequisites.create(prerequisite=course)
     with pytest.raises(services.PrerequisitesMissing):
         services.enrol(learner, advanced)
@@ -136,9 +136,9 @@ def test_the_database_refuses_a_second_completion_and_a_second_active_viewing(co
 
 
 def test_training_class_completion_is_announced_once(home_page, learner, clock, django_capture_on_commit_callbacks):
-    one = make_course(home_page, slug="one", lessons=[(LessonKind.READING, 10)])
-    two = make_course(home_page, slug="two", lessons=[(LessonKind.READING, 10)])
-    training_class = make_class([one, two])
+    one = CoursePageFactory(home=home_page, slug="one", lessons=[(LessonKind.READING, 10)])
+    two = CoursePageFactory(home=home_page, slug="two", lessons=[(LessonKind.READING, 10)])
+    training_class = TrainingClassFactory(courses=[one, two])
     services.add_members(training_class, [learner])
     assert services.is_enrolled(learner, one) and services.is_enrolled(learner, two)
     received = []
@@ -166,7 +166,7 @@ def test_english_copy_shares_the_learners_records(home_page, learner, clock):
 
     from college.core.demo import translate_page
 
-    course = make_course(home_page, lessons=[(LessonKind.READING, 10)])
+    course = CoursePageFactory(home=home_page, lessons=[(LessonKind.READING, 10)])
     en = Locale.objects.get(language_code="en")
     index_en = translate_page(course.get_parent(), en, {"title": "Courses"})
     assert index_en

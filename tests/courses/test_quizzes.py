@@ -8,7 +8,7 @@ import pytest
 from courses import services
 from courses.models import Choice, Question, Quiz, QuizAttempt
 
-from .factories import make_course, make_quiz, right_answers, wrong_answers
+from .factories import CoursePageFactory, QuizFactory, right_answers, wrong_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def half_right(attempt):
 
 
 def test_questions_are_drawn_at_random_and_options_shuffled(learner, clock):
-    quiz = make_quiz(questions=10, draw=4, max_attempts=0)
+    quiz = QuizFactory(bank__questions=10, question_count=4, max_attempts=0)
     attempt = services.start_attempt(learner, quiz, now=clock(), rng=random.Random(1))
     assert len(attempt.drawn) == 4
     drawn_sets, orders = set(), set()
@@ -38,7 +38,7 @@ def test_questions_are_drawn_at_random_and_options_shuffled(learner, clock):
 
 
 def test_shown_questions_never_carry_the_answers(learner, clock):
-    quiz = make_quiz()
+    quiz = QuizFactory()
     attempt = services.start_attempt(learner, quiz, now=clock())
     shown = services.attempt_questions(attempt)
     assert len(shown) == 4
@@ -51,7 +51,7 @@ def test_shown_questions_never_carry_the_answers(learner, clock):
 
 
 def test_grading_counts_exact_answers_and_review_explains(learner, clock):
-    quiz = make_quiz(questions=4, pass_mark=60)
+    quiz = QuizFactory(bank__questions=4, question_count=4, pass_mark=60)
     attempt = services.start_attempt(learner, quiz, now=clock())
     graded = services.submit_attempt(learner, attempt.pk, half_right(attempt), now=clock())
     assert graded.score == Decimal("50.00")
@@ -63,7 +63,7 @@ def test_grading_counts_exact_answers_and_review_explains(learner, clock):
 
 
 def test_multiple_choice_needs_exactly_the_right_set(learner, clock):
-    quiz = make_quiz(questions=0, draw=1)
+    quiz = QuizFactory(bank__questions=0, question_count=1)
     question = Question.objects.create(bank=quiz.bank, kind=Question.Kind.MULTIPLE, text="多选", explanation="两项都对")
     a = Choice.objects.create(question=question, text="A", is_correct=True)
     b = Choice.objects.create(question=question, text="B", is_correct=True)
@@ -79,7 +79,7 @@ def test_multiple_choice_needs_exactly_the_right_set(learner, clock):
 
 
 def test_attempt_limit_is_enforced(learner, clock):
-    quiz = make_quiz(max_attempts=2)
+    quiz = QuizFactory(max_attempts=2)
     for _ in range(2):
         attempt = services.start_attempt(learner, quiz, now=clock())
         services.submit_attempt(learner, attempt.pk, wrong_answers(attempt), now=clock())
@@ -90,7 +90,7 @@ def test_attempt_limit_is_enforced(learner, clock):
 
 
 def test_submission_after_the_time_limit_is_refused_and_counts_as_an_attempt(learner, clock):
-    quiz = make_quiz(time_limit_minutes=10, max_attempts=1)
+    quiz = QuizFactory(time_limit_minutes=10, max_attempts=1)
     attempt = services.start_attempt(learner, quiz, now=clock())
     clock.advance(11 * 60)
     with pytest.raises(services.QuizError) as refused:
@@ -103,15 +103,15 @@ def test_submission_after_the_time_limit_is_refused_and_counts_as_an_attempt(lea
 
 
 def test_a_started_attempt_is_resumed_not_redrawn(learner, clock):
-    quiz = make_quiz(questions=10, draw=3)
+    quiz = QuizFactory(bank__questions=10, question_count=3)
     first = services.start_attempt(learner, quiz, now=clock())
     again = services.start_attempt(learner, quiz, now=clock())
     assert again.pk == first.pk
 
 
 def test_bad_answers_are_refused_and_nothing_is_stored(learner, clock):
-    quiz = make_quiz()
-    other = make_quiz(name="另一个题库")
+    quiz = QuizFactory()
+    other = QuizFactory(bank__name="另一个题库")
     attempt = services.start_attempt(learner, quiz, now=clock())
     foreign = Choice.objects.filter(question__bank=other.bank).first()
     qid = str(attempt.drawn[0]["question"])
@@ -127,7 +127,7 @@ def test_bad_answers_are_refused_and_nothing_is_stored(learner, clock):
 def test_submitting_twice_or_someone_elses_attempt_is_refused(learner, clock):
     from tests.accounts.factories import UserFactory
 
-    quiz = make_quiz()
+    quiz = QuizFactory()
     attempt = services.start_attempt(learner, quiz, now=clock())
     with pytest.raises(services.QuizError):
         services.submit_attempt(UserFactory(), attempt.pk, right_answers(attempt), now=clock())
@@ -141,7 +141,7 @@ def test_submitting_twice_or_someone_elses_attempt_is_refused(learner, clock):
     "policy, expected_score, expected_passed", [("best", Decimal("100.00"), True), ("last", Decimal("0.00"), False)]
 )
 def test_best_or_last_policy(learner, clock, policy, expected_score, expected_passed):
-    quiz = make_quiz(score_policy=policy, max_attempts=0)
+    quiz = QuizFactory(score_policy=policy, max_attempts=0)
     attempt = services.start_attempt(learner, quiz, now=clock())
     services.submit_attempt(learner, attempt.pk, right_answers(attempt), now=clock())
     clock.advance(60)
@@ -154,7 +154,7 @@ def test_best_or_last_policy(learner, clock, policy, expected_score, expected_pa
 def test_quiz_credit_hours_are_credited_once(home_page, learner, clock):
     from courses.models import CreditEntry
 
-    quiz = make_quiz(credit_hours=Decimal("0.5"), max_attempts=0)
+    quiz = QuizFactory(credit_hours=Decimal("0.5"), max_attempts=0)
     for _ in range(2):
         attempt = services.start_attempt(learner, quiz, now=clock())
         services.submit_attempt(learner, attempt.pk, right_answers(attempt), now=clock())
@@ -162,6 +162,6 @@ def test_quiz_credit_hours_are_credited_once(home_page, learner, clock):
 
 
 def test_course_quiz_needs_enrolment(home_page, learner, clock):
-    course = make_course(home_page, quiz=make_quiz())
+    course = CoursePageFactory(home=home_page, final_quiz=QuizFactory())
     with pytest.raises(services.NotEnrolled):
         services.start_attempt(learner, course.final_quiz, course=course, now=clock())

@@ -15,16 +15,16 @@ from courses.models import CreditEntry, Enrolment, LessonKind, RosterImport, Tra
 from courses.roster import RosterFileError, import_roster
 from tests.accounts.factories import UserFactory
 
-from .factories import make_class, make_course
+from .factories import CoursePageFactory, TrainingClassFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def training_class(home_page):
-    one = make_course(home_page, slug="one", lessons=[(LessonKind.READING, 10)])
-    two = make_course(home_page, slug="two", lessons=[(LessonKind.READING, 10)])
-    return make_class([one, two])
+    one = CoursePageFactory(home=home_page, slug="one", lessons=[(LessonKind.READING, 10)])
+    two = CoursePageFactory(home=home_page, slug="two", lessons=[(LessonKind.READING, 10)])
+    return TrainingClassFactory(courses=[one, two])
 
 
 def csv_file(text, name="roster.csv", encoding="utf-8"):

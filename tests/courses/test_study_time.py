@@ -5,14 +5,14 @@ import pytest
 from courses import services
 from courses.models import LessonKind, LessonProgress, ProgressStatus, Viewing
 
-from .factories import make_course
+from .factories import CoursePageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def video_course(home_page, learner):
-    course = make_course(home_page, lessons=[(LessonKind.VIDEO, 100), (LessonKind.READING, 60)])
+    course = CoursePageFactory(home=home_page, lessons=[(LessonKind.VIDEO, 100), (LessonKind.READING, 60)])
     services.enrol(learner, course)
     return course
 

@@ -10,17 +10,17 @@ from django.urls import reverse
 from courses import services
 from courses.models import CreditEntry, Enrolment, LessonKind, LessonProgress, QuizAttempt, Viewing
 
-from .factories import make_course, make_quiz
+from .factories import CoursePageFactory, QuizFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def course(home_page):
-    return make_course(
-        home_page,
+    return CoursePageFactory(
+        home=home_page,
         lessons=[(LessonKind.VIDEO, 60), (LessonKind.READING, 30)],
-        quiz=make_quiz(),
+        final_quiz=QuizFactory(),
         sequential=True,
         credit_type="required",
         topic="mediation",
@@ -42,8 +42,8 @@ def api(client, name, body, raw=None):
 
 
 def test_catalogue_filters_and_searches(client, home_page, course):
-    make_course(
-        home_page,
+    CoursePageFactory(
+        home=home_page,
         slug="digital",
         title="城市大脑实务",
         topic="digital",
@@ -136,7 +136,7 @@ def test_heartbeat_error_messages_follow_the_language(signed_in, learner, course
 def test_completion_records_the_language_of_the_page_that_sent_the_heartbeat(signed_in, learner, home_page):
     from courses.models import CourseCompletion
 
-    course = make_course(home_page, slug="short", lessons=[(LessonKind.VIDEO, 10)])
+    course = CoursePageFactory(home=home_page, slug="short", lessons=[(LessonKind.VIDEO, 10)])
     services.enrol(learner, course)
     lesson = services.course_lessons(course)[0]
     token = api(signed_in, "start_viewing", {"lesson": lesson.pk}).json()["token"]
@@ -201,7 +201,7 @@ def test_quiz_page_never_contains_the_answers_and_grades_on_submit(signed_in, le
 
 
 def test_reading_confirmation_without_time_is_refused(signed_in, learner, home_page):
-    course = make_course(home_page, slug="read", lessons=[(LessonKind.READING, 120)])
+    course = CoursePageFactory(home=home_page, slug="read", lessons=[(LessonKind.READING, 120)])
     services.enrol(learner, course)
     lesson = services.course_lessons(course)[0]
     response = signed_in.post(reverse("courses:confirm_read", args=[lesson.pk]), follow=True)

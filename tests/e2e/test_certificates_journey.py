@@ -8,7 +8,7 @@ from django.core.files.storage import FileSystemStorage
 from college.certificates import services
 from college.certificates.models import Certificate
 from tests.accounts.factories import PASSWORD, UserFactory
-from tests.certificates.factories import make_course, record_completion
+from tests.certificates.factories import CertificateCourseFactory, CourseCompletionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,8 +19,8 @@ SCREENSHOTS = Path("/tmp/certificates-screenshots")
 def issued(home_page, tmp_path, monkeypatch):
     monkeypatch.setattr(Certificate._meta.get_field("pdf"), "storage", FileSystemStorage(location=str(tmp_path)))
     learner = UserFactory(real_name="王晓枫", work_unit="诸暨市枫桥派出所")
-    course = make_course(home_page)
-    record_completion(learner, course)
+    course = CertificateCourseFactory(home=home_page)
+    CourseCompletionFactory(user=learner, course=course)
     certificate = services.request_certificate(learner, course=course)  # eager: rendered on commit
     certificate.refresh_from_db()
     assert certificate.status == "issued"
@@ -60,12 +60,12 @@ def test_visitor_sees_a_revoked_certificate(page, issued):
 
 def test_staff_bulk_issue_shows_the_progress_bar_filling(page, home_page, tmp_path, monkeypatch):
     from courses import services as course_services
-    from tests.certificates.factories import complete_course, make_class
+    from tests.certificates.factories import CertificateTrainingClassFactory, complete_course
 
     monkeypatch.setattr(Certificate._meta.get_field("pdf"), "storage", FileSystemStorage(location=str(tmp_path)))
     staff = UserFactory(roles=["Training staff"])
-    course = make_course(home_page)
-    training_class = make_class([course])
+    course = CertificateCourseFactory(home=home_page)
+    training_class = CertificateTrainingClassFactory(courses=[course])
     members = [UserFactory(real_name=name) for name in ("甲学员", "乙学员")]
     course_services.add_members(training_class, members)
     for member in members:

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from courses.models import CourseCompletion, CreditEntry, LessonKind, LessonProgress
 from tests.accounts.factories import UserFactory
-from tests.courses.factories import make_course, make_quiz
+from tests.courses.factories import CoursePageFactory, QuizFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,12 +40,12 @@ def shot(page, name):
 
 def test_learner_earns_verified_hours_end_to_end(page, home_page, settings):
     settings.COLLEGE_HEARTBEAT_INTERVAL_SECONDS = 1
-    course = make_course(
-        home_page,
+    course = CoursePageFactory(
+        home=home_page,
         slug="journey",
         title="枫桥经验概论",
         lessons=[(LessonKind.VIDEO, 6), (LessonKind.READING, 3)],
-        quiz=make_quiz(questions=2, max_attempts=2),
+        final_quiz=QuizFactory(bank__questions=2, question_count=2, max_attempts=2),
         sequential=True,
         credit_hours=Decimal("2"),
         credit_type="required",
@@ -111,7 +111,7 @@ def test_learner_earns_verified_hours_end_to_end(page, home_page, settings):
 
 def test_player_stops_counting_when_the_page_is_hidden_or_paused(page, home_page, settings):
     settings.COLLEGE_HEARTBEAT_INTERVAL_SECONDS = 1
-    course = make_course(home_page, slug="hidden", lessons=[(LessonKind.VIDEO, 30)])
+    course = CoursePageFactory(home=home_page, slug="hidden", lessons=[(LessonKind.VIDEO, 30)])
     learner = UserFactory(roles=["Learners"])
     from courses import services
 

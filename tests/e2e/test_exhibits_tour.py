@@ -8,9 +8,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def exhibition(home_page):
-    from tests.exhibits.factories import build_exhibition, make_theme
+    from tests.exhibits.factories import ThemeFactory, build_exhibition
 
-    exhibition, eras, exhibits = build_exhibition(home_page, eras=3, exhibits_per_era=3, themes=[make_theme()])
+    exhibition, eras, exhibits = build_exhibition(home_page, eras=3, exhibits_per_era=3, themes=[ThemeFactory()])
     return exhibition, eras, exhibits
 
 

@@ -1,13 +1,13 @@
 import pytest
 
-from .factories import build_exhibition, make_theme
+from .factories import ThemeFactory, build_exhibition
 
 
 @pytest.fixture
 def themes(db):
     return [
-        make_theme("mass-line", "群众路线", "The mass line", 1),
-        make_theme("rule-of-law", "法治", "Rule of law", 2),
+        ThemeFactory(slug="mass-line", name="群众路线", name_en="The mass line", sort_order=1),
+        ThemeFactory(slug="rule-of-law", name="法治", name_en="Rule of law", sort_order=2),
     ]
 
 

@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from exhibits.models import ExhibitPage, Theme
 from tests.accounts.factories import UserFactory
 
-from .factories import make_era, make_exhibition, make_image
+from .factories import EraPageFactory, ExhibitionPageFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +45,8 @@ def add_url(era):
 
 
 def test_admin_refuses_to_publish_an_exhibit_whose_image_has_no_alt_text(admin_client, home_page):
-    era = make_era(make_exhibition(home_page), 1)
-    response = admin_client.post(add_url(era), exhibit_form(make_image()))
+    era = EraPageFactory(parent=ExhibitionPageFactory(parent=home_page), number=1)
+    response = admin_client.post(add_url(era), exhibit_form(ImageFactory()))
     assert response.status_code == 200  # the form again, with the error
     body_error = response.context["form"].errors.as_data()["body"][0]
     assert "发布前请在替代文本中描述图片" in str(body_error.as_json_data())
@@ -54,8 +54,8 @@ def test_admin_refuses_to_publish_an_exhibit_whose_image_has_no_alt_text(admin_c
 
 
 def test_admin_saves_a_draft_without_alt_text_and_publishes_a_decorative_image(admin_client, home_page):
-    era = make_era(make_exhibition(home_page), 1)
-    image = make_image()
+    era = EraPageFactory(parent=ExhibitionPageFactory(parent=home_page), number=1)
+    image = ImageFactory()
     response = admin_client.post(add_url(era), exhibit_form(image, action="action-save-draft"))
     assert response.status_code == 302
     draft = ExhibitPage.objects.get(slug="mediation-first")
@@ -69,7 +69,7 @@ def test_admin_saves_a_draft_without_alt_text_and_publishes_a_decorative_image(a
 
 
 def test_admin_only_lets_editors_add_eras_under_an_exhibition(admin_client, home_page):
-    exhibition = make_exhibition(home_page)
+    exhibition = ExhibitionPageFactory(parent=home_page)
     response = admin_client.get(reverse("wagtailadmin_pages:add_subpage", args=(exhibition.pk,)))
     # The only allowed type: Wagtail goes straight to the era form.
     assert response.status_code == 302
@@ -121,7 +121,7 @@ def test_editor_can_schedule_an_exhibit(admin_client, small_exhibition):
 def test_editor_previews_a_new_exhibit_before_saving_it(admin_client, small_exhibition):
     exhibition, eras, exhibits = small_exhibition
     url = reverse("wagtailadmin_pages:preview_on_add", args=("exhibits", "exhibitpage", eras[0].pk))
-    data = exhibit_form(make_image(), alt="调解员与村民交谈")
+    data = exhibit_form(ImageFactory(), alt="调解员与村民交谈")
     response = admin_client.post(url, data)
     assert response.json()["is_valid"] is True
     response = admin_client.get(url)

@@ -9,7 +9,7 @@ from college.core.models import HomePage
 from exhibits.blocks import ExhibitBodyBlock, ImageBlock
 from exhibits.models import EraPage, ExhibitionPage, ExhibitPage
 
-from .factories import make_era, make_exhibit, make_exhibition, make_image
+from .factories import EraPageFactory, ExhibitionPageFactory, ExhibitPageFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def test_page_tree_is_restricted_to_home_exhibition_era_exhibit():
 
 
 def test_exhibit_cannot_be_created_directly_under_the_exhibition(home_page):
-    exhibition = make_exhibition(home_page)
+    exhibition = ExhibitionPageFactory(parent=home_page)
     assert not ExhibitPage.can_create_at(exhibition)
     assert EraPage.can_create_at(exhibition)
     assert not EraPage.can_create_at(home_page)
@@ -32,16 +32,16 @@ def test_exhibit_cannot_be_created_directly_under_the_exhibition(home_page):
 
 
 def _exhibit_with_body_image(home_page, *, alt="", decorative=False, live=False):
-    exhibition = make_exhibition(home_page)
-    era = make_era(exhibition, 1)
-    image = make_image()
+    exhibition = ExhibitionPageFactory(parent=home_page)
+    era = EraPageFactory(parent=exhibition, number=1)
+    image = ImageFactory()
     body = [
         {
             "type": "image",
             "value": {"image": image.pk, "alt_text": alt, "decorative": decorative, "caption": "", "credit": ""},
         }
     ]
-    return make_exhibit(era, 1, live=live, body=body)
+    return ExhibitPageFactory(parent=era, number=1, live=live, body=body)
 
 
 def test_exhibit_with_an_image_without_alt_text_cannot_be_published(home_page):
@@ -68,9 +68,9 @@ def test_draft_without_alt_text_may_be_saved(home_page):
 
 
 def test_cover_image_needs_alt_text_before_publishing(home_page):
-    exhibition = make_exhibition(home_page)
-    era = make_era(exhibition, 1, live=False)
-    era.cover_image = make_image()
+    exhibition = ExhibitionPageFactory(parent=home_page)
+    era = EraPageFactory(parent=exhibition, number=1, live=False)
+    era.cover_image = ImageFactory()
     era.cover_alt = ""
     revision = era.save_revision()
     with pytest.raises(ValidationError):
@@ -82,7 +82,7 @@ def test_cover_image_needs_alt_text_before_publishing(home_page):
 
 def test_image_block_requires_alt_text_unless_validation_is_deferred_for_a_draft():
     block = ImageBlock()
-    image = make_image()
+    image = ImageFactory()
     value = block.to_python({"image": image.pk, "alt_text": "", "decorative": False, "caption": "", "credit": ""})
     with pytest.raises(ValidationError):
         block.clean(value)
@@ -94,7 +94,7 @@ def test_image_block_requires_alt_text_unless_validation_is_deferred_for_a_draft
 
 
 def test_era_cannot_end_before_it_begins(home_page):
-    exhibition = make_exhibition(home_page)
+    exhibition = ExhibitionPageFactory(parent=home_page)
     era = EraPage(title="错误", slug="bad", year_from=2000, year_to=1990)
     with pytest.raises(ValidationError) as error:
         exhibition.add_child(instance=era)
@@ -123,8 +123,8 @@ def test_dates_are_shown_at_their_precision_in_each_language(start, end, precisi
 
 
 def test_related_cases_and_courses_point_to_any_page(home_page):
-    exhibition = make_exhibition(home_page)
-    exhibit = make_exhibit(make_era(exhibition, 1), 1)
+    exhibition = ExhibitionPageFactory(parent=home_page)
+    exhibit = ExhibitPageFactory(parent=EraPageFactory(parent=exhibition, number=1), number=1)
     other = Page.objects.get(pk=home_page.pk)
     exhibit.related_cases.create(page=other)
     exhibit.related_courses.create(page=other)

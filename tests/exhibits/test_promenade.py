@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .factories import build_exhibition, make_image
+from .factories import ImageFactory, build_exhibition
 
 pytestmark = pytest.mark.django_db
 
@@ -109,7 +109,7 @@ def test_query_count_does_not_grow_with_the_exhibition(client, home_page, themes
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "college.core.search.backends.ChineseDatabaseSearchBackend", "AUTO_UPDATE": False}
     }
-    image = make_image()
+    image = ImageFactory()
     small, small_eras, small_exhibits = build_exhibition(
         home_page, eras=2, exhibits_per_era=5, themes=themes, cover=image, milestones=3
     )

@@ -9,7 +9,7 @@ from wagtail.documents.models import Document
 
 from exhibits.blocks import AudioBlock, DocumentBlock, VideoBlock
 
-from .factories import make_era, make_exhibit, make_exhibition, make_image
+from .factories import EraPageFactory, ExhibitionPageFactory, ExhibitPageFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +20,11 @@ def document(name, content=b"data"):
 
 @pytest.fixture
 def media_exhibit(home_page):
-    exhibition = make_exhibition(home_page, cover=make_image("封面", size=(1600, 900)))
-    era = make_era(exhibition, 1)
-    image = make_image("照片", size=(1600, 900))
+    exhibition = ExhibitionPageFactory(
+        parent=home_page, cover=ImageFactory(title="封面", file__width=1600, file__height=900)
+    )
+    era = EraPageFactory(parent=exhibition, number=1)
+    image = ImageFactory(title="照片", file__width=1600, file__height=900)
     body = [
         {"type": "text", "value": "<p>正文段落</p>"},
         {
@@ -60,7 +62,9 @@ def media_exhibit(home_page):
         {"type": "key_figure", "value": {"number": "90%", "label": "矛盾纠纷化解在镇村两级"}},
         {"type": "quote", "value": {"quote": "小事不出村，大事不出镇", "source": "枫桥经验"}},
     ]
-    return make_exhibit(era, 1, cover=make_image("展品封面", size=(1600, 900)), body=body)
+    return ExhibitPageFactory(
+        parent=era, number=1, cover=ImageFactory(title="展品封面", file__width=1600, file__height=900), body=body
+    )
 
 
 def test_images_are_responsive_webp_with_fallback_sized_and_lazy_below_the_fold(client, media_exhibit):
@@ -102,13 +106,13 @@ def test_key_figure_and_quotation_are_shown(client, media_exhibit):
 
 
 def test_decorative_image_has_empty_alt(client, home_page):
-    exhibition = make_exhibition(home_page)
-    era = make_era(exhibition, 1)
-    image = make_image()
+    exhibition = ExhibitionPageFactory(parent=home_page)
+    era = EraPageFactory(parent=exhibition, number=1)
+    image = ImageFactory()
     body = [
         {"type": "image", "value": {"image": image.pk, "alt_text": "", "decorative": True, "caption": "", "credit": ""}}
     ]
-    exhibit = make_exhibit(era, 1, body=body)
+    exhibit = ExhibitPageFactory(parent=era, number=1, body=body)
     html = client.get(exhibit.url).content.decode()
     assert re.search(r'<img alt=""[^>]*loading="lazy"', html) or 'alt=""' in html
 
@@ -134,9 +138,9 @@ def test_media_blocks_refuse_files_of_the_wrong_kind(block, value, field):
 def test_editor_preview_of_a_draft_exhibit_renders_though_it_is_not_live(client, home_page):
     from django.test import RequestFactory
 
-    exhibition = make_exhibition(home_page)
-    era = make_era(exhibition, 1)
-    exhibit = make_exhibit(era, 1, live=False)
+    exhibition = ExhibitionPageFactory(parent=home_page)
+    era = EraPageFactory(parent=exhibition, number=1)
+    exhibit = ExhibitPageFactory(parent=era, number=1, live=False)
     preview = exhibit.make_preview_request(RequestFactory().get(exhibit.url), "")
     assert preview.status_code == 200
     assert exhibit.title in preview.content.decode()

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from .factories import make_milestone
+from .factories import MilestoneFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,9 @@ def test_timeline_is_an_ordered_list_grouped_by_era_and_ordered_by_date(client, 
     # A later exhibit placed first in hall 1 still comes after the earlier ones on the timeline.
     exhibits[0].date_start = datetime.date(eras[0].year_from + 3, 1, 1)
     exhibits[0].save()
-    make_milestone(exhibition, "第一展厅的大事", datetime.date(eras[0].year_from + 1, 5, 1), precision="month")
+    MilestoneFactory(
+        page=exhibition, text="第一展厅的大事", date=datetime.date(eras[0].year_from + 1, 5, 1), date_precision="month"
+    )
     html = timeline_html(client.get(exhibition.url).content.decode())
     groups = re.findall(r'<li class="timeline__era" id="timeline-([^"]+)"', html)
     assert groups == ["era-1", "era-2", "era-3"]
@@ -33,7 +35,9 @@ def test_timeline_is_an_ordered_list_grouped_by_era_and_ordered_by_date(client, 
 
 def test_every_exhibit_and_milestone_links_from_the_timeline(client, small_exhibition):
     exhibition, eras, exhibits = small_exhibition
-    make_milestone(exhibition, "与展品相关的大事", datetime.date(eras[2].year_from, 1, 1), exhibit=exhibits[7])
+    MilestoneFactory(
+        page=exhibition, text="与展品相关的大事", date=datetime.date(eras[2].year_from, 1, 1), exhibit=exhibits[7]
+    )
     html = timeline_html(client.get(exhibition.url).content.decode())
     for exhibit in exhibits:
         assert f'href="{exhibit.url}"' in html
@@ -42,7 +46,7 @@ def test_every_exhibit_and_milestone_links_from_the_timeline(client, small_exhib
 
 def test_theme_filter_works_without_javascript(client, small_exhibition, themes):
     exhibition, eras, exhibits = small_exhibition
-    make_milestone(exhibition, "没有展品的大事", datetime.date(eras[0].year_from, 1, 1))
+    MilestoneFactory(page=exhibition, text="没有展品的大事", date=datetime.date(eras[0].year_from, 1, 1))
     response = client.get(exhibition.url, {"theme": "rule-of-law"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -75,7 +79,12 @@ def test_timeline_in_english_links_english_exhibits(client, small_exhibition):
     exhibition_en = translate_page(exhibition, en, {"title": "Exhibition"})
     era_en = translate_page(eras[0], en, {"title": "Hall one"})
     exhibit_en = translate_page(exhibits[0], en, {"title": "First exhibit"})
-    make_milestone(exhibition_en, "An event of hall one", datetime.date(eras[0].year_from, 1, 1), exhibit=exhibits[0])
+    MilestoneFactory(
+        page=exhibition_en,
+        text="An event of hall one",
+        date=datetime.date(eras[0].year_from, 1, 1),
+        exhibit=exhibits[0],
+    )
     html = client.get(exhibition_en.url).content.decode()
     assert exhibition_en.url.startswith("/en/")
     assert f'<a href="{exhibit_en.url}">An event of hall one</a>' in html

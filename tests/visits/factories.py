@@ -1,3 +1,5 @@
+"""Factories for the visit booking tests: halls, slots, guides, requests and what groups submit."""
+
 import datetime
 
 import factory
@@ -43,45 +45,47 @@ class GuideFactory(factory.django.DjangoModelFactory):
                 )
 
 
-def details(size=3, **overrides):
-    values = dict(
-        organisation="诸暨市司法局",
-        group_type="study",
-        leader_name="王明",
-        phone="13800138000",
-        email="leader@example.org",
-        group_size=size,
-        roster=[f"访客{i}" for i in range(size)],
-        purpose="学习新时代枫桥经验",
-    )
-    values.update(overrides)
-    return VisitDetails(**values)
+class VisitDetailsFactory(factory.Factory):
+    """What a group fills in on the request form, as the form hands it to the services."""
+
+    class Meta:
+        model = VisitDetails
+
+    organisation = "诸暨市司法局"
+    group_type = "study"
+    leader_name = "王明"
+    phone = "13800138000"
+    email = "leader@example.org"
+    group_size = 3
+    roster = factory.LazyAttribute(lambda o: [f"访客{i}" for i in range(o.group_size)])
+    purpose = "学习新时代枫桥经验"
 
 
-def api_payload(slot, size=3, **overrides):
-    values = dict(
-        slot=slot.pk,
-        organisation="诸暨市司法局",
-        group_type="study",
-        leader_name="王明",
-        phone="13800138000",
-        email="leader@example.org",
-        group_size=size,
-        purpose="学习新时代枫桥经验",
-        roster=[f"访客{chr(0x4E00 + i)}" for i in range(size)],
-    )
-    values.update(overrides)
-    return values
+class VisitPayloadFactory(factory.DictFactory):
+    """The JSON body of a visit request to the API (pass ``slot=slot.pk``)."""
+
+    organisation = "诸暨市司法局"
+    group_type = "study"
+    leader_name = "王明"
+    phone = "13800138000"
+    email = "leader@example.org"
+    group_size = 3
+    purpose = "学习新时代枫桥经验"
+    roster = factory.LazyAttribute(lambda o: [f"访客{chr(0x4E00 + i)}" for i in range(o.group_size)])
 
 
-def make_visit(slot, size=3, status="pending", **overrides):
+class VisitRequestFactory(factory.django.DjangoModelFactory):
     """A request straight in the database (for tests that start from a given state)."""
-    from dataclasses import fields
 
-    detail_names = {f.name for f in fields(VisitDetails)}
-    data = details(size, **{k: v for k, v in overrides.items() if k in detail_names})
-    extra = {k: v for k, v in overrides.items() if k not in detail_names}
-    visit = VisitRequest.objects.create(
-        slot=slot, status=status, **{k: v for k, v in data.__dict__.items() if k != "roster"}, **extra
-    )
-    return visit
+    class Meta:
+        model = VisitRequest
+
+    slot = factory.SubFactory(SlotFactory)
+    status = "pending"
+    organisation = "诸暨市司法局"
+    group_type = "study"
+    leader_name = "王明"
+    phone = "13800138000"
+    email = "leader@example.org"
+    group_size = 3
+    purpose = "学习新时代枫桥经验"

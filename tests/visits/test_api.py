@@ -7,7 +7,7 @@ import pytest
 
 from college.visits.models import ClosedDay, Slot, Status, VisitRequest, local_today
 
-from .factories import SlotFactory, api_payload
+from .factories import SlotFactory, VisitPayloadFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +25,8 @@ def test_slots_lists_bookable_slots_with_places_left_in_shanghai_time(client, sl
     closed = SlotFactory(hall=hall, date=slot.date + datetime.timedelta(days=1))
     ClosedDay.objects.create(date=closed.date)
     full = SlotFactory(hall=hall, date=slot.date, start=datetime.time(14), end=datetime.time(15), capacity=3)
-    post(client, api_payload(full, 3))
-    post(client, api_payload(slot, 5))
+    post(client, VisitPayloadFactory(slot=full.pk, group_size=3))
+    post(client, VisitPayloadFactory(slot=slot.pk, group_size=5))
     day = slot.date.isoformat()
     response = client.get(f"/api/visits/slots/?from={day}&to={(slot.date + datetime.timedelta(days=3)).isoformat()}")
     assert response.status_code == 200
@@ -61,7 +61,7 @@ def test_slots_with_bad_dates_get_field_errors(client, query, field):
 
 def test_create_request_returns_201_with_code_and_pending(client, slot, mailoutbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        response = post(client, api_payload(slot, 4), lang="en")
+        response = post(client, VisitPayloadFactory(slot=slot.pk, group_size=4), lang="en")
     assert response.status_code == 201
     body = response.json()
     assert body["status"] == "pending" and len(body["code"]) == 10
@@ -72,7 +72,7 @@ def test_create_request_returns_201_with_code_and_pending(client, slot, mailoutb
 
 
 def test_status_endpoint_shows_the_request(client, slot):
-    code = post(client, api_payload(slot, 2)).json()["code"]
+    code = post(client, VisitPayloadFactory(slot=slot.pk, group_size=2)).json()["code"]
     response = client.get(f"/api/visits/requests/{code}/")
     assert response.status_code == 200 and response.json()["status"] == "pending"
     assert "phone" not in response.json()
@@ -80,21 +80,21 @@ def test_status_endpoint_shows_the_request(client, slot):
 
 
 def test_too_few_places_gives_409_with_places_left(client, slot):
-    assert post(client, api_payload(slot, 18)).status_code == 201
-    response = post(client, api_payload(slot, 5), lang="en")
+    assert post(client, VisitPayloadFactory(slot=slot.pk, group_size=18)).status_code == 201
+    response = post(client, VisitPayloadFactory(slot=slot.pk, group_size=5), lang="en")
     assert response.status_code == 409
     assert response.json() == {"detail": "Only 2 places are left on this slot.", "places_left": 2}
     assert VisitRequest.objects.count() == 1
 
 
 def test_idempotency_key_makes_a_retry_return_the_same_request(client, slot):
-    first = post(client, api_payload(slot, 3), key="abc-123")
-    again = post(client, api_payload(slot, 3), key="abc-123")
+    first = post(client, VisitPayloadFactory(slot=slot.pk, group_size=3), key="abc-123")
+    again = post(client, VisitPayloadFactory(slot=slot.pk, group_size=3), key="abc-123")
     assert first.status_code == 201 and again.status_code == 200
     assert again["Idempotent-Replayed"] == "true"
     assert first.json()["code"] == again.json()["code"]
     assert VisitRequest.objects.count() == 1
-    other = post(client, api_payload(slot, 4), key="abc-123")
+    other = post(client, VisitPayloadFactory(slot=slot.pk, group_size=4), key="abc-123")
     assert other.status_code == 422
     assert VisitRequest.objects.count() == 1
 
@@ -133,7 +133,7 @@ BAD_INPUT = [
 
 @pytest.mark.parametrize("change, field", BAD_INPUT)
 def test_bad_input_gets_field_errors_and_stores_nothing(client, slot, change, field):
-    payload = api_payload(slot, 3)
+    payload = VisitPayloadFactory(slot=slot.pk, group_size=3)
     payload.update(change)
     response = post(client, payload, lang="en")
     assert response.status_code == 400, response.content
@@ -143,7 +143,7 @@ def test_bad_input_gets_field_errors_and_stores_nothing(client, slot, change, fi
 
 
 def test_errors_come_in_the_requests_language(client, slot):
-    payload = api_payload(slot, 3, phone="123")
+    payload = VisitPayloadFactory(slot=slot.pk, group_size=3, phone="123")
     zh = post(client, payload, lang="zh-hans").json()["errors"]["phone"][0]
     en = post(client, payload, lang="en").json()["errors"]["phone"][0]
     assert en.startswith("Enter a valid mainland China mobile number")
@@ -153,7 +153,7 @@ def test_errors_come_in_the_requests_language(client, slot):
 @pytest.mark.parametrize("days", [-3, 0, 1, 75])
 def test_slot_in_the_past_or_outside_the_window_is_a_field_error(client, hall, days):
     slot = SlotFactory(hall=hall, date=local_today() + datetime.timedelta(days=days))
-    response = post(client, api_payload(slot, 2), lang="en")
+    response = post(client, VisitPayloadFactory(slot=slot.pk, group_size=2), lang="en")
     assert response.status_code == 400
     assert "slot" in response.json()["errors"]
     assert not VisitRequest.objects.exists()
@@ -161,7 +161,7 @@ def test_slot_in_the_past_or_outside_the_window_is_a_field_error(client, hall, d
 
 def test_slot_on_a_closed_day_is_a_field_error(client, slot):
     ClosedDay.objects.create(date=slot.date, reason="春节")
-    response = post(client, api_payload(slot, 2), lang="en")
+    response = post(client, VisitPayloadFactory(slot=slot.pk, group_size=2), lang="en")
     assert response.status_code == 400
     assert response.json()["errors"]["slot"] == ["The college is closed on this day."]
 
@@ -173,7 +173,7 @@ def test_malformed_bodies_are_400(client, slot, raw):
 
 
 def test_too_long_idempotency_key_is_400(client, slot):
-    response = post(client, api_payload(slot), key="k" * 101)
+    response = post(client, VisitPayloadFactory(slot=slot.pk), key="k" * 101)
     assert response.status_code == 400
     assert not VisitRequest.objects.exists()
 
@@ -221,7 +221,7 @@ def test_openapi_schema_describes_every_endpoint(client):
 
 
 def test_slot_list_and_status_survive_declines(client, slot):
-    code = post(client, api_payload(slot, 20)).json()["code"]
+    code = post(client, VisitPayloadFactory(slot=slot.pk, group_size=20)).json()["code"]
     assert client.get("/api/visits/slots/").json()["results"] == []
     from college.visits import services
 

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from college.visits.models import CalendarFeedToken, Status, VisitRequest, local_today
 from tests.accounts.factories import UserFactory
 
-from .factories import GuideFactory, HallFactory, SlotFactory, make_visit
+from .factories import GuideFactory, HallFactory, SlotFactory, VisitRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def reception(client):
 
 def test_learners_cannot_open_the_back_office(client, slot):
     client.force_login(UserFactory(roles=["Learners"]))
-    visit = make_visit(slot)
+    visit = VisitRequestFactory(slot=slot)
     assert client.get(f"/admin/visits/request/{visit.pk}/").status_code in (302, 403)
     assert client.post(f"/admin/visits/request/{visit.pk}/approve/").status_code in (302, 403)
     assert VisitRequest.objects.get(pk=visit.pk).status == Status.PENDING
@@ -32,8 +32,8 @@ def test_learners_cannot_open_the_back_office(client, slot):
 
 def test_menu_and_request_list_with_filters(client, reception, slot, hall):
     other_slot = SlotFactory(hall=HallFactory(name="调解中心"), date=slot.date + datetime.timedelta(days=3))
-    a = make_visit(slot, organisation="甲单位", status=Status.PENDING)
-    b = make_visit(other_slot, organisation="乙单位", status=Status.APPROVED)
+    a = VisitRequestFactory(slot=slot, organisation="甲单位", status=Status.PENDING)
+    b = VisitRequestFactory(slot=other_slot, organisation="乙单位", status=Status.APPROVED)
     home = client.get("/admin/").content.decode()
     assert "/admin/visits/calendar/" in home
     listing = client.get("/admin/visits_requests/").content.decode()
@@ -48,7 +48,7 @@ def test_menu_and_request_list_with_filters(client, reception, slot, hall):
 
 
 def test_approve_from_the_request_page(client, reception, slot, mailoutbox, django_capture_on_commit_callbacks):
-    visit = make_visit(slot)
+    visit = VisitRequestFactory(slot=slot)
     page = client.get(f"/admin/visits/request/{visit.pk}/").content.decode()
     assert visit.code in page and visit.organisation in page
     with django_capture_on_commit_callbacks(execute=True):
@@ -61,7 +61,7 @@ def test_approve_from_the_request_page(client, reception, slot, mailoutbox, djan
 
 
 def test_decline_needs_a_reason_and_then_frees_the_places(client, reception, slot):
-    visit = make_visit(slot, size=10)
+    visit = VisitRequestFactory(slot=slot, group_size=10)
     response = client.post(f"/admin/visits/request/{visit.pk}/decline/", {"reason": ""})
     assert response.status_code == 200
     assert VisitRequest.objects.get(pk=visit.pk).status == Status.PENDING
@@ -73,11 +73,11 @@ def test_decline_needs_a_reason_and_then_frees_the_places(client, reception, slo
 
 def test_reschedule_and_cancel_from_the_request_page(client, reception, slot, hall):
     other = SlotFactory(hall=hall, date=slot.date + datetime.timedelta(days=1), capacity=5)
-    visit = make_visit(slot, size=4)
+    visit = VisitRequestFactory(slot=slot, group_size=4)
     client.post(f"/admin/visits/request/{visit.pk}/reschedule/", {"slot": other.pk})
     assert VisitRequest.objects.get(pk=visit.pk).slot == other
     # a group too big for the slot is refused with the places left
-    big = make_visit(slot, size=3)
+    big = VisitRequestFactory(slot=slot, group_size=3)
     response = client.post(f"/admin/visits/request/{big.pk}/reschedule/", {"slot": other.pk}, follow=True)
     assert VisitRequest.objects.get(pk=big.pk).slot == slot
     assert "1" in response.content.decode()
@@ -87,8 +87,8 @@ def test_reschedule_and_cancel_from_the_request_page(client, reception, slot, ha
 
 def test_assigning_a_busy_guide_is_refused(client, reception, slot):
     guide = GuideFactory(name="陈讲解")
-    a = make_visit(slot, status=Status.APPROVED)
-    b = make_visit(slot, status=Status.APPROVED)
+    a = VisitRequestFactory(slot=slot, status=Status.APPROVED)
+    b = VisitRequestFactory(slot=slot, status=Status.APPROVED)
     client.post(f"/admin/visits/request/{a.pk}/guide/", {"guide": guide.pk})
     response = client.post(f"/admin/visits/request/{b.pk}/guide/", {"guide": guide.pk}, follow=True)
     assert VisitRequest.objects.get(pk=a.pk).guide == guide
@@ -97,7 +97,7 @@ def test_assigning_a_busy_guide_is_refused(client, reception, slot):
 
 
 def test_notes_are_added_to_the_history(client, reception, slot):
-    visit = make_visit(slot)
+    visit = VisitRequestFactory(slot=slot)
     client.post(f"/admin/visits/request/{visit.pk}/note/", {"text": "团长电话确认"})
     page = client.get(f"/admin/visits/request/{visit.pk}/").content.decode()
     assert "团长电话确认" in page
@@ -105,7 +105,7 @@ def test_notes_are_added_to_the_history(client, reception, slot):
 
 def test_check_in_by_code_or_scanned_qr_url(client, reception, hall):
     slot = SlotFactory(hall=hall, date=local_today())
-    visit = make_visit(slot, size=12, status=Status.APPROVED, organisation="嵊州市委政法委")
+    visit = VisitRequestFactory(slot=slot, group_size=12, status=Status.APPROVED, organisation="嵊州市委政法委")
     by_code = client.get("/admin/visits/check-in/", {"code": visit.code.lower()}).content.decode()
     assert "嵊州市委政法委" in by_code
     scanned = f"http://testserver/visits/status/{visit.code}/"
@@ -120,7 +120,7 @@ def test_check_in_by_code_or_scanned_qr_url(client, reception, hall):
 
 def test_bad_headcount_is_refused(client, reception, hall):
     slot = SlotFactory(hall=hall, date=local_today())
-    visit = make_visit(slot, size=12, status=Status.APPROVED)
+    visit = VisitRequestFactory(slot=slot, group_size=12, status=Status.APPROVED)
     for bad in ("0", "-1", "abc", ""):
         response = client.post(f"/admin/visits/request/{visit.pk}/check_in/", {"headcount": bad})
         assert response.status_code == 200
@@ -129,13 +129,13 @@ def test_bad_headcount_is_refused(client, reception, hall):
 
 def test_no_show_after_the_visit(client, reception, hall):
     slot = SlotFactory(hall=hall, date=local_today() - datetime.timedelta(days=1))
-    visit = make_visit(slot, status=Status.APPROVED)
+    visit = VisitRequestFactory(slot=slot, status=Status.APPROVED)
     client.post(f"/admin/visits/request/{visit.pk}/no_show/")
     assert VisitRequest.objects.get(pk=visit.pk).status == Status.NO_SHOW
 
 
 def test_unknown_action_is_refused(client, reception, slot):
-    visit = make_visit(slot)
+    visit = VisitRequestFactory(slot=slot)
     assert client.post(f"/admin/visits/request/{visit.pk}/delete_everything/").status_code in (302, 403)
     assert VisitRequest.objects.get(pk=visit.pk).status == Status.PENDING
 
@@ -143,16 +143,16 @@ def test_unknown_action_is_refused(client, reception, slot):
 def test_roster_download_as_xlsx(client, reception, slot):
     from college.visits import services
 
-    from .factories import details
+    from .factories import VisitDetailsFactory
 
-    visit, _ = services.request_visit(slot.pk, details(3))
+    visit, _ = services.request_visit(slot.pk, VisitDetailsFactory(group_size=3))
     response = client.get(f"/admin/visits/request/{visit.pk}/roster.xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["访客0", "访客1", "访客2"]
 
 
 def test_calendar_week_and_month_show_places_taken_and_left(client, reception, slot):
-    make_visit(slot, size=7, organisation="新昌县司法局")
+    VisitRequestFactory(slot=slot, group_size=7, organisation="新昌县司法局")
     week = client.get("/admin/visits/calendar/", {"view": "week", "date": slot.date.isoformat()}).content.decode()
     assert "新昌县司法局" in week and "7" in week and "13" in week
     month = client.get("/admin/visits/calendar/", {"view": "month", "date": slot.date.isoformat()})
@@ -164,9 +164,18 @@ def test_statistics_with_svg_chart_and_csv(client, reception, hall, settings):
     settings.COLLEGE_VISITS_ANNUAL_TARGET = 1000
     year = local_today().year
     march = SlotFactory(hall=hall, date=datetime.date(year, 3, 10))
-    make_visit(march, size=30, status=Status.CHECKED_IN, actual_headcount=28, group_type="inspection", province="浙江")
-    make_visit(march, size=10, status=Status.CHECKED_IN, actual_headcount=10, group_type="study", province="江苏")
-    make_visit(march, size=10, status=Status.DECLINED)
+    VisitRequestFactory(
+        slot=march,
+        group_size=30,
+        status=Status.CHECKED_IN,
+        actual_headcount=28,
+        group_type="inspection",
+        province="浙江",
+    )
+    VisitRequestFactory(
+        slot=march, group_size=10, status=Status.CHECKED_IN, actual_headcount=10, group_type="study", province="江苏"
+    )
+    VisitRequestFactory(slot=march, group_size=10, status=Status.DECLINED)
     page = client.get("/admin/visits/statistics/", {"year": year}).content.decode()
     assert "<svg" in page and "3.8%" in page
     assert "<script" not in page.split("<svg", 1)[1].split("</svg>", 1)[0]
@@ -224,7 +233,7 @@ def test_halls_slots_and_guides_are_managed_in_the_admin(client, reception, slot
 
 
 def test_slot_capacity_cannot_drop_below_the_people_booked(client, reception, slot):
-    make_visit(slot, size=12)
+    VisitRequestFactory(slot=slot, group_size=12)
     response = client.post(
         f"/admin/visit_slots/edit/{slot.pk}/",
         {
@@ -245,14 +254,14 @@ def test_slot_capacity_cannot_drop_below_the_people_booked(client, reception, sl
 def test_a_booked_slot_cannot_be_deleted(client, reception, slot):
     from college.visits.models import Slot
 
-    make_visit(slot, size=2)
+    VisitRequestFactory(slot=slot, group_size=2)
     response = client.post(f"/admin/visit_slots/delete/{slot.pk}/")
     assert response.status_code < 500
     assert Slot.objects.filter(pk=slot.pk).exists()
 
 
 def test_request_list_exports_as_csv(client, reception, slot):
-    make_visit(slot, organisation="导出单位", status=Status.APPROVED)
+    VisitRequestFactory(slot=slot, organisation="导出单位", status=Status.APPROVED)
     response = client.get("/admin/visits_requests/", {"export": "csv", "status": "approved"})
     assert response.status_code == 200
     content = (

@@ -61,10 +61,10 @@ def test_simultaneous_retries_with_one_idempotency_key_book_once():
     from django.db import connection
     from django.test import Client
 
-    from .factories import api_payload
+    from .factories import VisitPayloadFactory
 
     slot = SlotFactory(hall=HallFactory(capacity=20), capacity=20)
-    body = json.dumps(api_payload(slot, 2))
+    body = json.dumps(VisitPayloadFactory(slot=slot.pk, group_size=2))
     barrier = threading.Barrier(20)
     answers = []
 

@@ -12,14 +12,14 @@ from college.visits import services, tasks
 from college.visits.links import status_url
 from college.visits.models import CalendarFeedToken, Status, VisitRequest, local_today
 
-from .factories import SlotFactory, details, make_visit
+from .factories import SlotFactory, VisitDetailsFactory, VisitRequestFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_nothing_is_sent_before_commit(slot, mailoutbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.request_visit(slot.pk, details(2))
+        services.request_visit(slot.pk, VisitDetailsFactory(group_size=2))
     assert mailoutbox == [] and len(callbacks) == 2
 
 
@@ -29,7 +29,7 @@ def test_staff_are_told_of_new_requests(slot, mailoutbox, django_capture_on_comm
     UserFactory(email="reception@example.org", roles=["Reception staff"])
     UserFactory(email="learner@example.org", roles=["Learners"])
     with django_capture_on_commit_callbacks(execute=True):
-        visit, _ = services.request_visit(slot.pk, details(2))
+        visit, _ = services.request_visit(slot.pk, VisitDetailsFactory(group_size=2))
     staff_mail = [m for m in mailoutbox if m.to == ["reception@example.org"]]
     assert len(staff_mail) == 1 and visit.code in staff_mail[0].subject
     assert f"/admin/visits/request/{visit.pk}/" in staff_mail[0].body
@@ -39,7 +39,7 @@ def test_staff_are_told_of_new_requests(slot, mailoutbox, django_capture_on_comm
 def test_approval_email_in_english_has_a_parsable_ics_and_a_readable_qr_code(
     slot, mailoutbox, django_capture_on_commit_callbacks
 ):
-    visit, _ = services.request_visit(slot.pk, details(2, language="en"))
+    visit, _ = services.request_visit(slot.pk, VisitDetailsFactory(group_size=2, language="en"))
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.approve(visit)
@@ -61,7 +61,7 @@ def test_approval_email_in_english_has_a_parsable_ics_and_a_readable_qr_code(
 
 
 def test_decline_email_in_chinese_carries_the_reason(slot, mailoutbox, django_capture_on_commit_callbacks):
-    visit, _ = services.request_visit(slot.pk, details(2))
+    visit, _ = services.request_visit(slot.pk, VisitDetailsFactory(group_size=2))
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.decline(visit, "当天展厅布展")
@@ -75,7 +75,7 @@ def test_reschedule_email_gives_the_new_time(slot, hall, mailoutbox, django_capt
     other = SlotFactory(
         hall=hall, date=slot.date + datetime.timedelta(days=2), start=datetime.time(14), end=datetime.time(15)
     )
-    visit, _ = services.request_visit(slot.pk, details(2, language="en"))
+    visit, _ = services.request_visit(slot.pk, VisitDetailsFactory(group_size=2, language="en"))
     services.approve(visit)
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -88,7 +88,7 @@ def test_reschedule_email_gives_the_new_time(slot, hall, mailoutbox, django_capt
 
 
 def test_stale_email_is_not_sent(slot, mailoutbox):
-    visit = make_visit(slot, status=Status.CANCELLED)
+    visit = VisitRequestFactory(slot=slot, status=Status.CANCELLED)
     assert tasks.send_visit_email(visit.pk, "approved") is False
     assert mailoutbox == []
 
@@ -97,9 +97,9 @@ def test_reminder_goes_once_to_tomorrows_approved_visits(hall, mailoutbox):
     today = local_today()
     tomorrow_slot = SlotFactory(hall=hall, date=today + datetime.timedelta(days=1))
     later_slot = SlotFactory(hall=hall, date=today + datetime.timedelta(days=2))
-    due = make_visit(tomorrow_slot, status=Status.APPROVED, language="en")
-    make_visit(tomorrow_slot, status=Status.PENDING)
-    make_visit(later_slot, status=Status.APPROVED)
+    due = VisitRequestFactory(slot=tomorrow_slot, status=Status.APPROVED, language="en")
+    VisitRequestFactory(slot=tomorrow_slot, status=Status.PENDING)
+    VisitRequestFactory(slot=later_slot, status=Status.APPROVED)
     assert tasks.send_visit_reminders() == 1
     assert tasks.send_visit_reminders() == 0  # safe to run twice
     (message,) = mailoutbox
@@ -123,8 +123,8 @@ def test_staff_feed_lists_approved_visits_and_parses(client, slot):
 
     staff = UserFactory(roles=["Reception staff"])
     feed = CalendarFeedToken.objects.create(user=staff)
-    approved = make_visit(slot, status=Status.APPROVED, organisation="诸暨市公安局")
-    make_visit(slot, status=Status.PENDING, organisation="待审核单位")
+    approved = VisitRequestFactory(slot=slot, status=Status.APPROVED, organisation="诸暨市公安局")
+    VisitRequestFactory(slot=slot, status=Status.PENDING, organisation="待审核单位")
     response = client.get(f"/api/visits/feed/{feed.token}.ics")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
     calendar = Calendar.from_ical(response.content)

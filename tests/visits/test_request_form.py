@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from college.visits.models import ClosedDay, Status, VisitRequest
 
-from .factories import make_visit
+from .factories import VisitRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def xlsx(names, header=True):
 
 
 def test_form_lists_open_slots_with_places_left(client, slot):
-    make_visit(slot, size=5)
+    VisitRequestFactory(slot=slot, group_size=5)
     response = client.get("/visits/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -146,14 +146,14 @@ def test_closed_day_is_a_field_error(client, slot):
 
 
 def test_full_slot_says_how_many_places_are_left(client, slot):
-    make_visit(slot, size=19)
+    VisitRequestFactory(slot=slot, group_size=19)
     response = client.post("/en/visits/", form_data(slot, size=3))
     assert "Only 1 place is left on this slot." in response.content.decode()
     assert VisitRequest.objects.count() == 1
 
 
 def test_markup_is_never_rendered_on_the_status_page(client, slot):
-    visit = make_visit(slot, organisation="A & B <i>co</i>")
+    visit = VisitRequestFactory(slot=slot, organisation="A & B <i>co</i>")
     html = client.get(f"/visits/status/{visit.code}/").content.decode()
     assert "<i>co</i>" not in html and "&lt;i&gt;co&lt;/i&gt;" in html
 
@@ -161,7 +161,7 @@ def test_markup_is_never_rendered_on_the_status_page(client, slot):
 def test_status_page_of_an_approved_visit_has_the_qr_code_and_ics(client, slot):
     from icalendar import Calendar
 
-    visit = make_visit(slot, status=Status.APPROVED, language="en")
+    visit = VisitRequestFactory(slot=slot, status=Status.APPROVED, language="en")
     html = client.get(f"/en/visits/status/{visit.code}/").content.decode()
     assert "Approved" in html and "<svg" in html
     response = client.get(f"/en/visits/status/{visit.code}/visit.ics")
@@ -172,12 +172,12 @@ def test_status_page_of_an_approved_visit_has_the_qr_code_and_ics(client, slot):
 
 
 def test_ics_of_a_pending_visit_is_not_offered(client, slot):
-    visit = make_visit(slot)
+    visit = VisitRequestFactory(slot=slot)
     assert client.get(f"/visits/status/{visit.code}/visit.ics").status_code == 404
 
 
 def test_status_lookup_by_code(client, slot):
-    visit = make_visit(slot)
+    visit = VisitRequestFactory(slot=slot)
     response = client.get("/visits/status/", {"code": visit.code.lower()})
     assert response["Location"] == f"/visits/status/{visit.code}/"
     missing = client.get("/en/visits/status/", {"code": "ZZZZZZZZZZ"})
