@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
@@ -101,7 +101,7 @@ class ApiError(Exception):
 
 
 def error_response(
-    errors: dict[str, Iterable[Any]],
+    errors: Mapping[str, Iterable[Any]],
     *,
     status: int = 400,
     code: str = "invalid",
@@ -219,9 +219,10 @@ def read_json_object(request: HttpRequest, max_bytes: int = DEFAULT_MAX_BYTES, m
 # ---------------------------------------------------------------------------
 def _csrf_rejection(request: HttpRequest) -> HttpResponse | None:
     """Django's CSRF check, run inside the view so that its refusal is JSON too."""
-    check = CsrfViewMiddleware(lambda request: None)
+    check = CsrfViewMiddleware(HttpResponse)
     check.process_request(request)
-    return check.process_view(request, None, (), {})
+    # The callback is only read for a csrf_exempt mark; the view itself is not exempt.
+    return check.process_view(request, HttpResponse, (), {})
 
 
 def json_api(methods: Iterable[str] = ("GET",), *, csrf: bool = True) -> Callable:

@@ -49,7 +49,7 @@ class StaffPermissionMixin:
 
     def dispatch(self, request, *args, **kwargs):
         require_permission(request.user, self.permission_required)
-        return super().dispatch(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]  # a mixin before a View
 
 
 class StaffMenuItem(MenuItem):
