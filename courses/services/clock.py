@@ -1,0 +1,12 @@
+"""The clock of the course rules.
+
+Every rule takes ``now=`` (tests pass a controlled time); without it the rules ask ``clock.now``,
+looked up at call time so that the heartbeat benchmark can compress time by replacing it.
+"""
+
+from django.utils import timezone
+
+
+def now(now=None):
+    """``now`` when given, else the current time."""
+    return now or timezone.now()
