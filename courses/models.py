@@ -256,7 +256,7 @@ class CourseIndexPage(Page):
         verbose_name_plural = _("course catalogues")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import catalogue_context
+        from .pages import catalogue_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(catalogue_context(self, request))
@@ -337,7 +337,7 @@ class CoursePage(Page):
         return LessonPage.objects.child_of(self).live().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import course_context
+        from .pages import course_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_context(self, request))
@@ -421,14 +421,14 @@ class LessonPage(Page):
         return self.video_url
 
     def get_context(self, request, *args, **kwargs):
-        from .views import lesson_context
+        from .pages import lesson_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(self, request))
         return context
 
     def serve(self, request, *args, **kwargs):
-        from .views import lesson_gate
+        from .pages import lesson_gate
 
         refusal = lesson_gate(self, request)
         if refusal is not None:
