@@ -121,7 +121,7 @@ class CaseLibraryPage(Page):
         verbose_name_plural = _("case libraries")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import search_page_context
+        from .pages import search_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(search_page_context(request, self))
