@@ -18,15 +18,24 @@ import time
 from decimal import Decimal
 
 from django.conf import settings
-from django.core import signing
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
+from . import rendering
+
+# The links live in links.py; "x as x" re-exports them, since callers use services.qr_url() and the like.
+from .links import download_url as download_url
+from .links import qr_url as qr_url
+from .links import signature as signature
+from .links import signature_matches as signature_matches
+from .links import signed_fields as signed_fields
+from .links import site_url as site_url
+from .links import verification_path as verification_path
+from .links import verification_url as verification_url
 from .models import Certificate, CertificateEvent, IssueBatch, SerialCounter
 
 logger = logging.getLogger(__name__)
@@ -57,10 +66,6 @@ def serial_prefix():
 def render_queue():
     """Celery queue for rendering (None: the default queue)."""
     return getattr(settings, "COLLEGE_CERTIFICATES_QUEUE", None) or None
-
-
-def site_url():
-    return (getattr(settings, "SITE_URL", "") or getattr(settings, "WAGTAILADMIN_BASE_URL", "")).rstrip("/")
 
 
 # ---------------------------------------------------------------------------
@@ -231,54 +236,6 @@ def retry_failed(certificate, actor=None):
 
 
 # ---------------------------------------------------------------------------
-# The QR signature
-# ---------------------------------------------------------------------------
-def _signer():
-    return signing.Signer(salt="college.certificates.qr", algorithm="sha256")
-
-
-def signed_fields(certificate):
-    """The statements the QR signature covers: serial, holder, title, hours and date."""
-    return "|".join(
-        [
-            certificate.serial,
-            certificate.holder_name,
-            certificate.printed_title,
-            f"{Decimal(certificate.hours).normalize():f}",
-            certificate.completed_on.isoformat(),
-        ]
-    )
-
-
-def signature(certificate):
-    return _signer().signature(signed_fields(certificate))
-
-
-def signature_matches(certificate, value):
-    return bool(value) and constant_time_compare(signature(certificate), value)
-
-
-def verification_path(certificate, language=None):
-    with translation.override(language or certificate.language):
-        return reverse("certificates:verify", kwargs={"code": certificate.code})
-
-
-def verification_url(certificate):
-    """The printed short link (no signature)."""
-    return site_url() + verification_path(certificate)
-
-
-def qr_url(certificate):
-    """What the QR code carries: the verification URL plus the signature."""
-    return f"{verification_url(certificate)}?s={signature(certificate)}"
-
-
-def download_url(certificate):
-    with translation.override(certificate.language):
-        return site_url() + reverse("certificates:download", kwargs={"pk": certificate.pk})
-
-
-# ---------------------------------------------------------------------------
 # Issuing (the task's body)
 # ---------------------------------------------------------------------------
 class TransientRenderError(CertificateError):
@@ -299,8 +256,6 @@ def issue_certificate(certificate_id):
     certificate issued and does nothing; two runs at once issue it once.
     Returns True when this call issued it.
     """
-    from .rendering import render_pdf
-
     Certificate.objects.filter(pk=certificate_id, status__in=[Status.PENDING, Status.FAILED]).update(
         attempts=F("attempts") + 1
     )
@@ -308,7 +263,7 @@ def issue_certificate(certificate_id):
     if certificate is None or certificate.status not in {Status.PENDING, Status.FAILED}:
         return False
     _test_render_delay()
-    pdf_bytes = render_pdf(certificate)
+    pdf_bytes = rendering.render_pdf(certificate)
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
         if certificate.status not in {Status.PENDING, Status.FAILED}:
