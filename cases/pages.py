@@ -3,26 +3,33 @@
 ``CaseLibraryPage.get_context`` calls ``search_page_context``; the search API (``views``) runs the same search.
 """
 
+from __future__ import annotations
+
 import logging
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
+from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .forms import CaseSearchForm
 from .search import SearchUnavailable, search_cases
 
+if TYPE_CHECKING:
+    from .models import CaseLibraryPage
+
 logger = logging.getLogger(__name__)
 FILTER_NAMES = ("field", "level", "region", "dispute_type", "year", "keyword")
 
 
-def search_language(request):
+def search_language(request: HttpRequest) -> str:
     """The language of the cases searched: ?lang= or the request's language."""
     lang = request.GET.get("lang") or translation.get_language() or "zh-hans"
     return "en" if lang.startswith("en") else "zh-hans"
 
 
-def _query_string(params, **changes):
+def _query_string(params: dict[str, Any], **changes: Any) -> str:
     merged = {k: v for k, v in params.items() if v not in (None, "", [])}
     for key, value in changes.items():
         if value in (None, ""):
@@ -32,11 +39,11 @@ def _query_string(params, **changes):
     return urlencode(merged, doseq=True)
 
 
-def search_page_context(request, library):
+def search_page_context(request: HttpRequest, library: CaseLibraryPage) -> dict[str, Any]:
     """Context of the library page: the form, results, facet links, pagination."""
     language = search_language(request)
     form = CaseSearchForm(request.GET)
-    context = {"form": form, "search_error": None, "results": None}
+    context: dict[str, Any] = {"form": form, "search_error": None, "results": None}
     if not form.is_valid():
         context["search_error"] = _("Some search settings were not valid and were reset.")
         form = CaseSearchForm({})

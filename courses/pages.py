@@ -4,26 +4,37 @@ The page models call these from ``get_context`` and ``serve``; they read through
 ``services`` and write nothing.
 """
 
+from __future__ import annotations
+
 import math
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from . import services
 from .models import (
     CourseCompletion,
+    CourseIndexPage,
     CoursePage,
     CreditType,
     Enrolment,
     LessonKind,
+    LessonPage,
     LessonProgress,
     ProgressStatus,
     QuizAttempt,
     Topic,
 )
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from college.accounts.models import User
 
 HOURS_FILTERS = {
     "lt1": ("< 1", Q(credit_hours__lt=1)),
@@ -32,12 +43,12 @@ HOURS_FILTERS = {
 }
 
 
-def page_language(request):
+def page_language(request: HttpRequest) -> str:
     """The language of the page being served: "en" on the English site, else "zh-hans"."""
     return "en" if (getattr(request, "LANGUAGE_CODE", "") or "").startswith("en") else "zh-hans"
 
 
-def catalogue_context(index, request):
+def catalogue_context(index: CourseIndexPage, request: HttpRequest) -> dict[str, Any]:
     """Courses of the catalogue in the page's language, filtered by topic, type and hours, and searched."""
     courses = CoursePage.objects.live().public().descendant_of(index).order_by("path")
     topic = request.GET.get("topic", "")
@@ -85,7 +96,7 @@ def catalogue_context(index, request):
     }
 
 
-def _localized_states(user, course, language):
+def _localized_states(user: User | AnonymousUser, course: CoursePage, language: str) -> list[dict[str, Any]]:
     states = []
     for lesson, record, locked in services.lesson_states(user, course):
         states.append(
@@ -101,12 +112,13 @@ def _localized_states(user, course, language):
     return states
 
 
-def course_context(page, request):
+def course_context(page: CoursePage, request: HttpRequest) -> dict[str, Any]:
+    """A course page: its lessons with the learner's progress, prerequisites, instructors and the final quiz."""
     language = page_language(request)
     canonical = services.canonical_page(page)
     user = request.user
     enrolment = services.get_enrolment(user, canonical) if user.is_authenticated else None
-    context = {
+    context: dict[str, Any] = {
         "canonical": canonical,
         "enrolment": enrolment,
         "enrolled": bool(enrolment and enrolment.is_active),
@@ -150,7 +162,7 @@ def course_context(page, request):
     return context
 
 
-def lesson_gate(page, request):
+def lesson_gate(page: LessonPage, request: HttpRequest) -> HttpResponse | None:
     """Lessons are for enrolled learners; locked lessons send the learner back to the course."""
     course = page.get_parent().specific
     if not request.user.is_authenticated:
@@ -166,7 +178,8 @@ def lesson_gate(page, request):
     return None
 
 
-def lesson_context(page, request):
+def lesson_context(page: LessonPage, request: HttpRequest) -> dict[str, Any]:
+    """A lesson page: the course's lessons, the learner's record, the next lesson and the study-time rules."""
     language = page_language(request)
     canonical = services.canonical_page(page)
     course = page.get_parent().specific

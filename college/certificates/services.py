@@ -10,17 +10,23 @@ certificate?" check is repeated after it (the unique constraints are the last wo
 Issuing renders the PDF *outside* any transaction, then locks the certificate row, re-checks
 that it is still pending and only then stores the file and marks it issued: two workers that
 render the same certificate at once (a redelivered task) issue it once.
+
+Over 350 lines: a certificate's life cycle (request, issue, revoke, reissue, bulk issue) shares
+the state checks and the locking described above, so it reads top to bottom here; links: ``links.py``.
 """
+
+from __future__ import annotations
 
 import hashlib
 import logging
 import time
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -37,6 +43,12 @@ from .links import site_url as site_url
 from .links import verification_path as verification_path
 from .links import verification_url as verification_url
 from .models import Certificate, CertificateEvent, IssueBatch, SerialCounter
+
+if TYPE_CHECKING:
+    from wagtail.models import Page
+
+    from college.accounts.models import User
+    from courses.models import CoursePage, TrainingClass
 
 logger = logging.getLogger(__name__)
 
@@ -59,11 +71,12 @@ class InvalidTransition(CertificateError):
 # ---------------------------------------------------------------------------
 # Settings
 # ---------------------------------------------------------------------------
-def serial_prefix():
+def serial_prefix() -> str:
+    """The letters before a serial (FQ-2026-000123)."""
     return getattr(settings, "COLLEGE_CERTIFICATES_SERIAL_PREFIX", "FQ")
 
 
-def render_queue():
+def render_queue() -> str | None:
     """Celery queue for rendering (None: the default queue)."""
     return getattr(settings, "COLLEGE_CERTIFICATES_QUEUE", None) or None
 
@@ -71,13 +84,13 @@ def render_queue():
 # ---------------------------------------------------------------------------
 # Serials and lookup
 # ---------------------------------------------------------------------------
-def lock_serial_counter(year):
+def lock_serial_counter(year: int) -> SerialCounter:
     """Lock (creating it once) the counter row of ``year``; held until the transaction ends."""
     SerialCounter.objects.get_or_create(year=year)
     return SerialCounter.objects.select_for_update().get(year=year)
 
 
-def take_serial(year):
+def take_serial(year: int) -> str:
     """The next serial of ``year`` (``FQ-2026-000123``), taken under the counter row's lock."""
     counter = lock_serial_counter(year)
     counter.last_number += 1
@@ -85,15 +98,22 @@ def take_serial(year):
     return f"{serial_prefix()}-{year}-{counter.last_number:06d}"
 
 
-def live_certificate(user, *, course=None, training_class=None):
+def live_certificate(
+    user: User, *, course: CoursePage | None = None, training_class: TrainingClass | None = None
+) -> Certificate | None:
     """The learner's non-superseded certificate for a course or class, or None."""
     queryset = Certificate.objects.filter(user=user).exclude(status=Status.SUPERSEDED)
     if course is not None:
         return queryset.filter(kind=Certificate.Kind.COURSE, course_id=course.pk).first()
+    if training_class is None:
+        raise ValueError("Give a course or a training class.")
     return queryset.filter(kind=Certificate.Kind.TRAINING_CLASS, training_class_id=training_class.pk).first()
 
 
-def log(certificate, action, actor=None, reason="", **details):
+def log(
+    certificate: Certificate, action: str, actor: User | None = None, reason: str = "", **details: Any
+) -> CertificateEvent:
+    """Add an event to the certificate's history (who did what, why, with details)."""
     return CertificateEvent.objects.create(
         certificate=certificate, action=action, actor=actor, reason=reason or "", details=details
     )
@@ -102,7 +122,7 @@ def log(certificate, action, actor=None, reason="", **details):
 # ---------------------------------------------------------------------------
 # Snapshots: what a certificate states, taken from the course library
 # ---------------------------------------------------------------------------
-def _english_title(page):
+def _english_title(page: Page) -> str:
     from wagtail.models import Locale
 
     try:
@@ -112,11 +132,11 @@ def _english_title(page):
     return english.title if english is not None else ""
 
 
-def _language(code):
+def _language(code: str | None) -> str:
     return "en" if (code or "").startswith("en") else "zh-hans"
 
 
-def course_snapshot(user, course):
+def course_snapshot(user: User, course: CoursePage) -> dict[str, Any]:
     """What a course certificate states; raises NotEligible without a completion."""
     from courses.models import CourseCompletion
 
@@ -136,7 +156,7 @@ def course_snapshot(user, course):
     }
 
 
-def class_snapshot(user, training_class):
+def class_snapshot(user: User, training_class: TrainingClass) -> dict[str, Any]:
     """What a class certificate states: the class, its courses and total hours."""
     from courses.models import CourseCompletion, TrainingClassMember
 
@@ -169,7 +189,7 @@ def class_snapshot(user, training_class):
 # ---------------------------------------------------------------------------
 # Requesting
 # ---------------------------------------------------------------------------
-def enqueue_render(certificate):
+def enqueue_render(certificate: Certificate) -> None:
     """Send the render task once the current transaction commits."""
     from .tasks import render_certificate
 
@@ -180,7 +200,13 @@ def enqueue_render(certificate):
         render_certificate.delay_on_commit(certificate.pk)
 
 
-def _create(user, snapshot, actor=None, replaces=None, reason=""):
+def _create(
+    user: User,
+    snapshot: dict[str, Any],
+    actor: User | None = None,
+    replaces: Certificate | None = None,
+    reason: str = "",
+) -> Certificate:
     serial = take_serial(timezone.localdate().year)
     certificate = Certificate.objects.create(
         user=user,
@@ -194,7 +220,14 @@ def _create(user, snapshot, actor=None, replaces=None, reason=""):
     return certificate
 
 
-def request_certificate(user, *, course=None, training_class=None, actor=None, language=None):
+def request_certificate(
+    user: User,
+    *,
+    course: CoursePage | None = None,
+    training_class: TrainingClass | None = None,
+    actor: User | None = None,
+    language: str | None = None,
+) -> Certificate:
     """Return the learner's certificate for a course or class, creating and enqueuing it once.
 
     Safe to call any number of times: an existing live certificate is returned as it is (a
@@ -202,11 +235,15 @@ def request_certificate(user, *, course=None, training_class=None, actor=None, l
     """
     if (course is None) == (training_class is None):
         raise ValueError("Give exactly one of course or training_class.")
-    subject = {"course": course} if course is not None else {"training_class": training_class}
+    subject: dict[str, Any] = {"course": course} if course is not None else {"training_class": training_class}
     with transaction.atomic():
         existing = live_certificate(user, **subject)
         if existing is None:
-            snapshot = course_snapshot(user, course) if course is not None else class_snapshot(user, training_class)
+            if course is not None:
+                snapshot = course_snapshot(user, course)
+            else:
+                assert training_class is not None  # exactly one of the two, checked above
+                snapshot = class_snapshot(user, training_class)
             if language:
                 snapshot["language"] = _language(language)
             # The one lock: concurrent requests queue on the counter row, so the re-check
@@ -222,7 +259,7 @@ def request_certificate(user, *, course=None, training_class=None, actor=None, l
         return existing
 
 
-def retry_failed(certificate, actor=None):
+def retry_failed(certificate: Certificate, actor: User | None = None) -> Certificate:
     """Put a failed certificate back to pending and render it again."""
     with transaction.atomic():
         updated = Certificate.objects.filter(pk=certificate.pk, status=Status.FAILED).update(
@@ -242,14 +279,14 @@ class TransientRenderError(CertificateError):
     """A failure worth retrying (storage, database)."""
 
 
-def _test_render_delay():
+def _test_render_delay() -> None:
     # Test-only: lets the worker tests kill a worker while it renders.
     delay = float(getattr(settings, "COLLEGE_CERTIFICATES_TEST_RENDER_DELAY", 0) or 0)
     if delay:
         time.sleep(delay)
 
 
-def issue_certificate(certificate_id):
+def issue_certificate(certificate_id: int) -> bool:
     """Render a pending certificate and mark it issued; a no-op for any other state.
 
     Idempotent: a second run (a redelivered task, a duplicate enqueue) finds the
@@ -282,7 +319,7 @@ def issue_certificate(certificate_id):
     return True
 
 
-def mark_failed(certificate_id, reason):
+def mark_failed(certificate_id: int, reason: str) -> bool:
     """Record that rendering gave up; staff see it in the admin and may retry."""
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().filter(pk=certificate_id).first()
@@ -295,7 +332,7 @@ def mark_failed(certificate_id, reason):
     return True
 
 
-def send_issued_email(certificate_id):
+def send_issued_email(certificate_id: int) -> None:
     """Email the holder, in the certificate's language, a link to the new certificate."""
     from django.template.loader import render_to_string
 
@@ -325,14 +362,14 @@ def send_issued_email(certificate_id):
 # ---------------------------------------------------------------------------
 # Staff actions
 # ---------------------------------------------------------------------------
-def _require_reason(reason):
+def _require_reason(reason: str | None) -> str:
     reason = (reason or "").strip()
     if not reason:
         raise CertificateError(_("Give a reason."))
     return reason
 
 
-def revoke(certificate, reason, actor):
+def revoke(certificate: Certificate, reason: str, actor: User | None) -> Certificate:
     """Revoke an issued certificate; verification then shows the date and reason."""
     reason = _require_reason(reason)
     with transaction.atomic():
@@ -351,7 +388,7 @@ def revoke(certificate, reason, actor):
     return certificate
 
 
-def reissue(certificate, reason, actor):
+def reissue(certificate: Certificate, reason: str, actor: User | None) -> Certificate:
     """Replace a certificate (e.g. after a name correction): new serial and code, old one superseded.
 
     The new certificate takes the holder's current name and work unit and the same course or
@@ -385,7 +422,7 @@ def reissue(certificate, reason, actor):
     return new
 
 
-def current_replacement(certificate):
+def current_replacement(certificate: Certificate) -> Certificate:
     """The certificate that finally replaces a superseded one (following the chain)."""
     seen = set()
     current = certificate
@@ -398,7 +435,7 @@ def current_replacement(certificate):
     return current
 
 
-def bulk_issue_for_class(training_class, actor):
+def bulk_issue_for_class(training_class: TrainingClass, actor: User | None) -> IssueBatch:
     """Request a certificate for every member who completed the class; returns the batch.
 
     Members who have not completed are counted as skipped. Certificates already issued are
@@ -423,7 +460,7 @@ def bulk_issue_for_class(training_class, actor):
     return batch
 
 
-def batch_progress(batch):
+def batch_progress(batch: IssueBatch) -> dict[str, Any]:
     """Counts by state for the admin's progress bar."""
     counts = {state: 0 for state in Status.values}
     for row in batch.certificates.values("status"):
@@ -442,7 +479,7 @@ def batch_progress(batch):
     }
 
 
-def class_certificates(training_class_id):
+def class_certificates(training_class_id: int) -> QuerySet[Certificate]:
     """The issued certificates of a class (for the ZIP)."""
     return Certificate.objects.filter(
         kind=Certificate.Kind.TRAINING_CLASS, training_class_id=training_class_id, status=Status.ISSUED

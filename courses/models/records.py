@@ -213,6 +213,9 @@ class QuizAttempt(models.Model):
 class CreditEntry(models.Model):
     """One line of a learner's credit-hour (学时) ledger for a calendar year."""
 
+    # Not stored: services.year_summary sets the activity's title in the reader's language.
+    display_title: str
+
     # Learner records are not content: keep them out of Wagtail's reference index (a query per save).
     wagtail_reference_index_ignore = True
 

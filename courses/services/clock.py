@@ -4,9 +4,11 @@ Every rule takes ``now=`` (tests pass a controlled time); without it the rules a
 looked up at call time so that the heartbeat benchmark can compress time by replacing it.
 """
 
+import datetime
+
 from django.utils import timezone
 
 
-def now(now=None):
+def now(now: datetime.datetime | None = None) -> datetime.datetime:
     """``now`` when given, else the current time."""
     return now or timezone.now()

@@ -1,10 +1,23 @@
 """Completion: a course completes once every required lesson and the final quiz are done (recorded once)."""
 
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils import timezone
 
 from .. import signals
-from ..models import CourseCompletion, CreditEntry, Enrolment, LessonProgress, ProgressStatus, TrainingClassMember
+from ..models import (
+    CourseCompletion,
+    CoursePage,
+    CreditEntry,
+    Enrolment,
+    LessonProgress,
+    ProgressStatus,
+    TrainingClassMember,
+)
 from . import clock
 from .canonical import _language, canonical_page
 from .credits import add_credit
@@ -12,8 +25,12 @@ from .progress import course_lessons
 from .quizzes import quiz_passed, quiz_score
 from .training_classes import maybe_complete_training_class
 
+if TYPE_CHECKING:
+    from college.accounts.models import User
 
-def course_requirements_met(user, course):
+
+def course_requirements_met(user: User, course: CoursePage) -> bool:
+    """Whether every required lesson is completed and the final quiz (if any) is passed."""
     course = canonical_page(course)
     required = [lesson.pk for lesson in course_lessons(course) if lesson.required]
     done = LessonProgress.objects.filter(user=user, lesson__in=required, status=ProgressStatus.COMPLETED).count()
@@ -25,7 +42,9 @@ def course_requirements_met(user, course):
 
 
 @transaction.atomic
-def maybe_complete_course(user, course, language="zh-hans", now=None):
+def maybe_complete_course(
+    user: User, course: CoursePage, language: str = "zh-hans", now: datetime.datetime | None = None
+) -> CourseCompletion | None:
     """Record the course as completed once every requirement is met; returns the completion or None.
 
     The completion, the enrolment's completed date and the ledger credit are written once; the

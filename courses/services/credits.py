@@ -1,19 +1,35 @@
 """The credit-hour (学时) ledger: entries per calendar year, counted once per activity, and year summaries."""
 
+from __future__ import annotations
+
+import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from ..models import CreditEntry, CreditType
+from ..models import CoursePage, CreditEntry, CreditType
 from .canonical import _language, localized_page
 from .errors import CreditError
 from .rule_settings import annual_required_target, annual_target
 
+if TYPE_CHECKING:
+    from college.accounts.models import User
+
 
 def add_credit(
-    user, hours, source, credit_type, title, earned_on, reference="", course=None, reason="", created_by=None
-):
+    user: User,
+    hours: Decimal | float | int | str,
+    source: str,
+    credit_type: str,
+    title: str,
+    earned_on: datetime.date,
+    reference: str = "",
+    course: CoursePage | None = None,
+    reason: str = "",
+    created_by: User | None = None,
+) -> tuple[CreditEntry, bool]:
     """Add a ledger entry for the calendar year of ``earned_on``; an activity with a ``reference``
     counts once (a second call returns the existing entry). Returns (entry, created)."""
     hours = Decimal(str(hours))
@@ -43,7 +59,15 @@ def add_credit(
     return entry, True
 
 
-def add_offline_credit(user, hours, credit_type, title, reason, earned_on, created_by):
+def add_offline_credit(
+    user: User,
+    hours: Decimal | float | int | str,
+    credit_type: str,
+    title: str,
+    reason: str,
+    earned_on: datetime.date,
+    created_by: User | None,
+) -> CreditEntry:
     """Staff record an offline activity (lecture, field study) with the reason for the entry."""
     if not (reason or "").strip():
         raise CreditError(_("Give the reason for this entry."))
@@ -68,14 +92,21 @@ def add_offline_credit(user, hours, credit_type, title, reason, earned_on, creat
     return entry
 
 
-def record_visit_credit(user, hours, title, reference, earned_on, credit_type=CreditType.ELECTIVE):
+def record_visit_credit(
+    user: User,
+    hours: Decimal | float | int | str,
+    title: str,
+    reference: str | int,
+    earned_on: datetime.date,
+    credit_type: str = CreditType.ELECTIVE,
+) -> tuple[CreditEntry, bool]:
     """For the visits app: credit a study visit once per ``reference`` (e.g. the visit request id)."""
     return add_credit(
         user, hours, CreditEntry.Source.VISIT, credit_type, title, earned_on, reference=f"visit:{reference}"
     )
 
 
-def year_summary(user, year, language=None):
+def year_summary(user: User, year: int, language: str | None = None) -> dict[str, Any]:
     """This year's ledger for a learner: entries, totals per type, target and percent of target.
 
     Each entry gets ``display_title``: a course's title in ``language`` when the course has a copy in it.
@@ -85,7 +116,7 @@ def year_summary(user, year, language=None):
     )
     for entry in entries:
         entry.display_title = entry.title
-        if language and entry.course_id:
+        if language and entry.course is not None:  # loaded with the entry (select_related)
             entry.display_title = localized_page(entry.course, _language(language)).title
     required = sum((e.hours for e in entries if e.credit_type == CreditType.REQUIRED), Decimal(0))
     elective = sum((e.hours for e in entries if e.credit_type == CreditType.ELECTIVE), Decimal(0))
@@ -104,5 +135,6 @@ def year_summary(user, year, language=None):
     }
 
 
-def ledger_years(user):
+def ledger_years(user: User) -> list[int]:
+    """The years of the learner's ledger that have entries, newest first."""
     return list(CreditEntry.objects.filter(user=user).values_list("year", flat=True).distinct().order_by("-year"))

@@ -1,25 +1,39 @@
 """Enrolment: prerequisites, enrolling (again) and leaving a course without losing its records."""
 
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, cast
+
 from django.db import transaction
 
-from ..models import CourseCompletion, Enrolment, LessonPage, Viewing
+from ..models import CourseCompletion, CoursePage, Enrolment, LessonPage, Viewing
 from . import clock
 from .canonical import canonical_page
 from .errors import EnrolmentClosed, NotEnrolled, PrerequisitesMissing
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
-def get_enrolment(user, course):
+    from college.accounts.models import User
+
+
+def get_enrolment(user: User | AnonymousUser, course: CoursePage) -> Enrolment | None:
+    """The learner's enrolment in a course (active or withdrawn), or None."""
     if not getattr(user, "is_authenticated", False):
         return None
+    user = cast("User", user)  # signed in, as checked above
     return Enrolment.objects.filter(user=user, course=canonical_page(course)).first()
 
 
-def is_enrolled(user, course):
+def is_enrolled(user: User | AnonymousUser, course: CoursePage) -> bool:
+    """Whether the learner is enrolled in the course and has not left it."""
     enrolment = get_enrolment(user, course)
     return enrolment is not None and enrolment.is_active
 
 
-def missing_prerequisites(user, course):
+def missing_prerequisites(user: User, course: CoursePage) -> list[CoursePage]:
+    """The canonical prerequisite courses the learner has not completed yet."""
     course = canonical_page(course)
     prerequisites = [canonical_page(p.prerequisite) for p in course.prerequisites.select_related("prerequisite")]
     done = set(
@@ -31,7 +45,9 @@ def missing_prerequisites(user, course):
 
 
 @transaction.atomic
-def enrol(user, course, source=Enrolment.Source.SELF, now=None):
+def enrol(
+    user: User, course: CoursePage, source: str = Enrolment.Source.SELF, now: datetime.datetime | None = None
+) -> Enrolment:
     """Enrol ``user`` in ``course`` (or re-activate a withdrawn enrolment, keeping its records)."""
     course = canonical_page(course)
     now = clock.now(now)
@@ -52,7 +68,7 @@ def enrol(user, course, source=Enrolment.Source.SELF, now=None):
 
 
 @transaction.atomic
-def unenrol(user, course, now=None):
+def unenrol(user: User, course: CoursePage, now: datetime.datetime | None = None) -> Enrolment:
     """Withdraw from a course; progress, attempts and completion stay on record."""
     course = canonical_page(course)
     now = clock.now(now)

@@ -1,6 +1,13 @@
 """The errors the course rules raise: a translated ``message`` for people and a stable ``code`` for the API."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import Promise
 
 
 class CourseError(Exception):
@@ -9,7 +16,7 @@ class CourseError(Exception):
     code = "error"
     default_message = _("This action is not possible.")
 
-    def __init__(self, message=None, code=None):
+    def __init__(self, message: str | Promise | None = None, code: str | None = None) -> None:
         self.message = message or self.default_message
         if code:
             self.code = code

@@ -1,21 +1,35 @@
 """Progress: the lessons of a course in order, which are locked, and the course's percent done."""
 
-from ..models import LessonProgress, ProgressStatus
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, cast
+
+from ..models import CoursePage, LessonPage, LessonProgress, ProgressStatus
 from .canonical import canonical_page
 from .enrolment import is_enrolled
 from .errors import LessonLocked, NotEnrolled
 from .quizzes import quiz_passed
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
-def course_lessons(course):
+    from college.accounts.models import User
+
+
+def course_lessons(course: CoursePage) -> list[LessonPage]:
+    """The live lessons of the course's canonical copy, in order."""
     return list(canonical_page(course).lessons())
 
 
-def lesson_course(lesson):
+def lesson_course(lesson: LessonPage) -> CoursePage:
+    """The canonical course a lesson belongs to."""
     return canonical_page(lesson).get_parent().specific
 
 
-def lesson_states(user, course):
+def lesson_states(
+    user: User | AnonymousUser, course: CoursePage
+) -> list[tuple[LessonPage, LessonProgress | None, bool]]:
     """[(lesson, progress or None, locked)] for the canonical lessons of a course, in order.
 
     In a sequential course a lesson is locked until every required lesson before it is completed;
@@ -23,8 +37,9 @@ def lesson_states(user, course):
     """
     course = canonical_page(course)
     lessons = course_lessons(course)
-    progress = {}
+    progress: dict[int, LessonProgress] = {}
     if getattr(user, "is_authenticated", False):
+        user = cast("User", user)  # signed in, as checked above
         progress = {
             p.lesson_id: p
             for p in LessonProgress.objects.filter(user=user, lesson__in=[lesson.pk for lesson in lessons])
@@ -39,7 +54,8 @@ def lesson_states(user, course):
     return states
 
 
-def is_lesson_locked(user, lesson):
+def is_lesson_locked(user: User | AnonymousUser, lesson: LessonPage) -> bool:
+    """Whether a sequential course keeps this lesson locked for the learner."""
     lesson = canonical_page(lesson)
     for candidate, _record, locked in lesson_states(user, lesson_course(lesson)):
         if candidate.pk == lesson.pk:
@@ -47,7 +63,7 @@ def is_lesson_locked(user, lesson):
     return False
 
 
-def course_progress(user, course):
+def course_progress(user: User | AnonymousUser, course: CoursePage) -> int:
     """Percent of the course done: required lessons completed, plus the final quiz passed."""
     course = canonical_page(course)
     states = lesson_states(user, course)
@@ -63,7 +79,7 @@ def course_progress(user, course):
     return round(100 * sum(units) / len(units))
 
 
-def _progress_for_update(user, lesson, course, now):
+def _progress_for_update(user: User, lesson: LessonPage, course: CoursePage, now: datetime.datetime) -> LessonProgress:
     progress, _created = LessonProgress.objects.select_for_update().get_or_create(
         user=user, lesson=lesson, defaults={"course": course, "started_at": now, "status": ProgressStatus.IN_PROGRESS}
     )
@@ -73,7 +89,7 @@ def _progress_for_update(user, lesson, course, now):
     return progress
 
 
-def _require_open_lesson(user, lesson):
+def _require_open_lesson(user: User, lesson: LessonPage) -> CoursePage:
     course = lesson_course(lesson)
     if not is_enrolled(user, course):
         raise NotEnrolled()

@@ -1,14 +1,18 @@
 """Quizzes, graded on the server only: drawing questions, attempt and time limits, grading, score policy."""
 
+from __future__ import annotations
+
 import datetime
 import random
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Choice, CreditEntry, CreditType, Question, Quiz, QuizAttempt
+from ..models import Choice, CoursePage, CreditEntry, CreditType, Question, Quiz, QuizAttempt
 from . import clock
 from .canonical import canonical_page
 from .credits import add_credit
@@ -17,12 +21,17 @@ from .errors import NotEnrolled, QuizError
 from .locking import _lock_user
 from .rule_settings import QUIZ_GRACE_SECONDS
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
-def _submitted(user, quiz):
+    from college.accounts.models import User
+
+
+def _submitted(user: User, quiz: Quiz) -> QuerySet[QuizAttempt]:
     return QuizAttempt.objects.filter(user=user, quiz=quiz, status=QuizAttempt.Status.SUBMITTED)
 
 
-def counted_attempt(user, quiz, course=None):
+def counted_attempt(user: User, quiz: Quiz, course: CoursePage | None = None) -> QuizAttempt | None:
     """The attempt whose score counts under the quiz's best-or-last policy."""
     attempts = _submitted(user, quiz)
     if quiz.score_policy == Quiz.ScorePolicy.LAST:
@@ -30,23 +39,27 @@ def counted_attempt(user, quiz, course=None):
     return attempts.order_by("-score", "submitted_at").first()
 
 
-def quiz_score(user, quiz, course=None):
+def quiz_score(user: User, quiz: Quiz, course: CoursePage | None = None) -> Decimal | None:
+    """The score that counts (best or last attempt), or None before any submission."""
     attempt = counted_attempt(user, quiz, course)
     return attempt.score if attempt else None
 
 
-def quiz_passed(user, quiz, course=None):
+def quiz_passed(user: User | AnonymousUser, quiz: Quiz, course: CoursePage | None = None) -> bool:
+    """Whether the attempt that counts passed."""
     if not getattr(user, "is_authenticated", False):
         return False
+    user = cast("User", user)  # signed in, as checked above
     attempt = counted_attempt(user, quiz, course)
     return bool(attempt and attempt.passed)
 
 
-def attempts_used(user, quiz):
+def attempts_used(user: User, quiz: Quiz) -> int:
+    """Attempts submitted or expired (an attempt in progress is not counted yet)."""
     return QuizAttempt.objects.filter(user=user, quiz=quiz).exclude(status=QuizAttempt.Status.IN_PROGRESS).count()
 
 
-def _expire_overdue(user, quiz, now):
+def _expire_overdue(user: User, quiz: Quiz, now: datetime.datetime) -> None:
     grace = datetime.timedelta(seconds=QUIZ_GRACE_SECONDS)
     QuizAttempt.objects.filter(
         user=user, quiz=quiz, status=QuizAttempt.Status.IN_PROGRESS, deadline__lt=now - grace
@@ -54,7 +67,13 @@ def _expire_overdue(user, quiz, now):
 
 
 @transaction.atomic
-def start_attempt(user, quiz, course=None, now=None, rng=None):
+def start_attempt(
+    user: User,
+    quiz: Quiz,
+    course: CoursePage | None = None,
+    now: datetime.datetime | None = None,
+    rng: random.Random | None = None,
+) -> QuizAttempt:
     """Start (or resume) an attempt: questions drawn at random, options shuffled, deadline set."""
     now = clock.now(now)
     rng = rng or random.SystemRandom()
@@ -86,7 +105,7 @@ def start_attempt(user, quiz, course=None, now=None, rng=None):
     )
 
 
-def attempt_questions(attempt, language="zh-hans"):
+def attempt_questions(attempt: QuizAttempt, language: str = "zh-hans") -> list[dict[str, Any]]:
     """The questions of an attempt as shown before submission: texts and options only, never the answers."""
     questions = {q.pk: q for q in Question.objects.filter(pk__in=[d["question"] for d in attempt.drawn])}
     choices = {c.pk: c for c in Choice.objects.filter(question__in=questions.keys())}
@@ -110,7 +129,7 @@ def attempt_questions(attempt, language="zh-hans"):
     return shown
 
 
-def attempt_review(attempt, language="zh-hans"):
+def attempt_review(attempt: QuizAttempt, language: str = "zh-hans") -> list[dict[str, Any]]:
     """After submission: every question with the learner's answer, the correct options and the explanation."""
     if attempt.status == QuizAttempt.Status.IN_PROGRESS:
         raise QuizError(_("Submit the quiz before reviewing it."), code="not_submitted")
@@ -145,7 +164,13 @@ def attempt_review(attempt, language="zh-hans"):
     return review
 
 
-def submit_attempt(user, attempt_id, answers, now=None, language="zh-hans"):
+def submit_attempt(
+    user: User,
+    attempt_id: int,
+    answers: dict[str, Any],
+    now: datetime.datetime | None = None,
+    language: str = "zh-hans",
+) -> QuizAttempt:
     """Grade an attempt on the server. ``answers``: {question id: [choice id, …]}.
 
     A question scores when the chosen options are exactly its correct ones. Answers to questions
@@ -208,14 +233,14 @@ def submit_attempt(user, attempt_id, answers, now=None, language="zh-hans"):
                     reference=f"quiz:{quiz.pk}",
                     earned_on=timezone.localdate(now),
                 )
-            if attempt.course_id:
+            if attempt.course is not None:
                 maybe_complete_course(user, attempt.course, language=language, now=now)
     if expired:
         raise QuizError(_("The time limit of this quiz has passed; the attempt was not accepted."), code="time_limit")
     return attempt
 
 
-def _clean_answers(attempt, answers):
+def _clean_answers(attempt: QuizAttempt, answers: object) -> dict[int, set[int]]:
     if not isinstance(answers, dict):
         raise QuizError(_("The answers could not be read."), code="invalid_answers")
     offered = {item["question"]: set(item["choices"]) for item in attempt.drawn}
@@ -232,8 +257,8 @@ def _clean_answers(attempt, answers):
     return cleaned
 
 
-def _correct_choices(attempt):
-    correct = {item["question"]: set() for item in attempt.drawn}
+def _correct_choices(attempt: QuizAttempt) -> dict[int, set[int]]:
+    correct: dict[int, set[int]] = {item["question"]: set() for item in attempt.drawn}
     for qid, cid in Choice.objects.filter(question__in=correct.keys(), is_correct=True).values_list(
         "question_id", "pk"
     ):

@@ -8,12 +8,17 @@ than the maximum gap credits nothing.  Lock order as in ``locking``: user row �
 progress → enrolment → completion/ledger.
 """
 
+from __future__ import annotations
+
+import datetime
 import math
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from ..models import LessonKind, LessonProgress, ProgressStatus, Viewing
+from ..models import LessonKind, LessonPage, LessonProgress, ProgressStatus, Viewing
 from . import clock
 from .canonical import canonical_page
 from .completion import maybe_complete_course
@@ -22,11 +27,14 @@ from .locking import _lock_user
 from .progress import _progress_for_update, _require_open_lesson, lesson_course
 from .rule_settings import completion_ratio, heartbeat_max_gap, playback_rate_cap
 
+if TYPE_CHECKING:
+    from college.accounts.models import User
 
-def merge_segments(segments, new):
+
+def merge_segments(segments: Iterable[Sequence[float]], new: Sequence[float] | None) -> list[list[float]]:
     """Union of [start, end] segments (sorted, merged) with ``new`` added."""
     items = sorted([list(s) for s in segments] + ([list(new)] if new else []))
-    merged = []
+    merged: list[list[float]] = []
     for start, end in items:
         if end <= start:
             continue
@@ -37,12 +45,13 @@ def merge_segments(segments, new):
     return [[round(s, 3), round(e, 3)] for s, e in merged]
 
 
-def covered_length(segments):
+def covered_length(segments: Iterable[Sequence[float]]) -> float:
+    """Seconds covered by merged [start, end] segments."""
     return sum(end - start for start, end in segments)
 
 
 @transaction.atomic
-def start_viewing(user, lesson, now=None):
+def start_viewing(user: User, lesson: LessonPage, now: datetime.datetime | None = None) -> Viewing:
     """Open a lesson for study: a new server-issued viewing token; any other viewing of the learner ends.
 
     Only one viewing per learner is active at a time (also a database constraint), so two tabs or
@@ -74,7 +83,16 @@ class HeartbeatResult(dict):
     """What the heartbeat endpoint returns: credited seconds and the lesson's state."""
 
 
-def heartbeat(user, token, seq, state, position=0.0, seeked_from=None, now=None, language="zh-hans"):
+def heartbeat(
+    user: User,
+    token: str,
+    seq: int,
+    state: str,
+    position: float = 0.0,
+    seeked_from: float | None = None,
+    now: datetime.datetime | None = None,
+    language: str = "zh-hans",
+) -> HeartbeatResult:
     """Record one heartbeat of a viewing and credit verified time.
 
     For the interval since the previous accepted heartbeat of this viewing, and only when the learner
@@ -115,7 +133,7 @@ def heartbeat(user, token, seq, state, position=0.0, seeked_from=None, now=None,
     return result
 
 
-def _valid_position(position, duration_seconds, seeked_from):
+def _valid_position(position: float, duration_seconds: int, seeked_from: float | None) -> bool:
     limit = (duration_seconds or 0) + 1
     for value in (position, seeked_from):
         if value is None:
@@ -125,11 +143,20 @@ def _valid_position(position, duration_seconds, seeked_from):
     return True
 
 
-def _accept_heartbeat(user, viewing, seq, state, position, seeked_from, now, language):
+def _accept_heartbeat(
+    user: User,
+    viewing: Viewing,
+    seq: int,
+    state: str,
+    position: float,
+    seeked_from: float | None,
+    now: datetime.datetime,
+    language: str,
+) -> HeartbeatResult:
     elapsed = (now - viewing.last_heartbeat_at).total_seconds()
     interval_counts = viewing.last_state == Viewing.State.PLAYING and 0 < elapsed <= heartbeat_max_gap()
     study_credit = 0.0
-    segment = None
+    segment: list[float] | None = None
     is_video = viewing.lesson_kind == LessonKind.VIDEO
     if is_video:
         position = float(position)
@@ -186,13 +213,15 @@ def _accept_heartbeat(user, viewing, seq, state, position, seeked_from, now, lan
 
 
 @transaction.atomic
-def end_viewing(user, token, now=None):
+def end_viewing(user: User, token: str, now: datetime.datetime | None = None) -> None:
     """Close a viewing (page left); later heartbeats with its token are refused."""
     Viewing.objects.filter(user=user, token=str(token)[:64], active=True).update(active=False, ended_at=clock.now(now))
 
 
 @transaction.atomic
-def confirm_read(user, lesson, now=None, language="zh-hans"):
+def confirm_read(
+    user: User, lesson: LessonPage, now: datetime.datetime | None = None, language: str = "zh-hans"
+) -> LessonProgress:
     """'I have read this': completes a reading lesson once its minimum verified reading time is reached."""
     now = clock.now(now)
     lesson = canonical_page(lesson)

@@ -1,15 +1,26 @@
 """Training classes: members join every class course; a member completes when every class course is completed."""
 
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 
 from .. import signals
-from ..models import CourseCompletion, Enrolment, TrainingClassMember
+from ..models import CourseCompletion, Enrolment, TrainingClass, TrainingClassMember
 from . import clock
 from .canonical import _language
 from .enrolment import enrol
 
+if TYPE_CHECKING:
+    from college.accounts.models import User
 
-def maybe_complete_training_class(membership, language="zh-hans", now=None):
+
+def maybe_complete_training_class(
+    membership: TrainingClassMember, language: str = "zh-hans", now: datetime.datetime | None = None
+) -> bool:
     """Mark a class member complete once every class course is completed (sent once, after commit)."""
     now = clock.now(now)
     course_ids = list(membership.training_class.class_courses.values_list("course_id", flat=True))
@@ -39,7 +50,7 @@ def maybe_complete_training_class(membership, language="zh-hans", now=None):
 
 
 @transaction.atomic
-def add_members(training_class, users, now=None):
+def add_members(training_class: TrainingClass, users: Iterable[User], now: datetime.datetime | None = None) -> int:
     """Put learners in a class and enrol them in every class course (withdrawn enrolments re-open)."""
     now = clock.now(now)
     courses = [link.course for link in training_class.class_courses.select_related("course")]
