@@ -1,7 +1,7 @@
 """Benchmark: the study-time heartbeat endpoint on PostgreSQL (not a timed test).
 
 500 learners each watch a video lesson and send a heartbeat every 15 seconds of *simulated* time.
-Time is compressed: the service's clock (``courses.services._now``) is replaced by a per-thread
+Time is compressed: the service's clock (``courses.services.clock.now``) is replaced by a per-thread
 simulated clock that advances 15 s per round, so every heartbeat is a normal, creditable one while
 the requests are sent back to back. Each request goes through the whole Django stack
 (``POST /api/courses/heartbeats/`` with the learner's session, CSRF checks off as for a test client).
@@ -99,7 +99,7 @@ def run():
     from courses import services
     from courses.models import LessonProgress
 
-    services._now = simulated_now  # the compressed clock
+    services.clock.now = simulated_now  # the compressed clock
     users, lesson = build_world()
     start = datetime.datetime.now(datetime.UTC)
 

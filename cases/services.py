@@ -1,8 +1,19 @@
 """Business rules of the case library: numbers, the review workflow, submission."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from wagtail.models import Revision, Workflow, WorkflowState
+
+    from college.accounts.models import User
+
+    from .models import CaseLibraryPage, CasePage
 
 CASE_NUMBER_PREFIX = "FQAL"
 WORKFLOW_NAME = "Case review"
@@ -14,14 +25,15 @@ class CaseError(Exception):
 
 
 class NotDeidentified(CaseError):
-    pass
+    """The de-identification checklist is not complete."""
 
 
-def format_case_number(year, number):
+def format_case_number(year: int, number: int) -> str:
+    """The printed case number: FQAL-<year>-<four digits>."""
     return f"{CASE_NUMBER_PREFIX}-{year}-{number:04d}"
 
 
-def assign_case_number(page):
+def assign_case_number(page: CasePage) -> str:
     """Give ``page`` the next free number of its release year (e.g. FQAL-2026-0001).
 
     The year's counter row is locked for the rest of the transaction, so two
@@ -42,7 +54,7 @@ def assign_case_number(page):
     return page.case_number
 
 
-def reserve_case_numbers(year, count):
+def reserve_case_numbers(year: int, count: int) -> list[str]:
     """Reserve ``count`` consecutive numbers of ``year`` at once (bulk imports, load tests)."""
     from .models import CaseNumberCounter
 
@@ -55,7 +67,7 @@ def reserve_case_numbers(year, count):
     return [format_case_number(year, n) for n in range(first, first + count)]
 
 
-def ensure_case_workflow(library_page=None):
+def ensure_case_workflow(library_page: CaseLibraryPage | None = None) -> Workflow:
     """The "Case review" workflow (Reviewers approve) assigned to every case library.
 
     Runs after migrate and whenever a library page is created, so a fresh
@@ -81,7 +93,7 @@ def ensure_case_workflow(library_page=None):
     return workflow
 
 
-def check_ready_for_review(page):
+def check_ready_for_review(page: CasePage) -> None:
     """Raise NotDeidentified unless every de-identification item is ticked."""
     from .models import DEIDENTIFICATION_CHECKLIST, CasePage
 
@@ -95,7 +107,7 @@ def check_ready_for_review(page):
 
 
 @transaction.atomic
-def submit_for_review(page, user):
+def submit_for_review(page: CasePage, user: User) -> tuple[WorkflowState, Revision]:
     """Save a revision of ``page`` and start its review workflow (the rule the admin form applies too)."""
     check_ready_for_review(page)
     workflow = page.get_workflow()

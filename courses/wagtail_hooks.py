@@ -104,6 +104,11 @@ class CourseLibraryGroup(ViewSetGroup):
     items = (InstructorViewSet, QuestionBankViewSet, QuestionViewSet, QuizViewSet, TrainingClassViewSet)
 
 
+# The records are not in a Wagtail search index, so the listing's search box filters with Django
+# lookups (field__icontains): related fields are spelt with "__", unlike list_export's "user.email".
+LEARNER_SEARCH_FIELDS = ["user__real_name", "user__email"]
+
+
 class RecordViewSet(ModelViewSet):
     """Read-only list with filters and export."""
 
@@ -128,7 +133,7 @@ class EnrolmentViewSet(RecordViewSet):
         "withdrawn_at",
         "completed_at",
     ]
-    search_fields = ["user__real_name", "user.email"]
+    search_fields = LEARNER_SEARCH_FIELDS
     export_filename = "enrolments"
 
 
@@ -148,7 +153,7 @@ class LessonProgressViewSet(RecordViewSet):
         "covered_seconds",
         "completed_at",
     ]
-    search_fields = ["user__real_name", "user.email"]
+    search_fields = LEARNER_SEARCH_FIELDS
     export_filename = "lesson-progress"
 
 
@@ -170,7 +175,7 @@ class QuizAttemptViewSet(RecordViewSet):
         "started_at",
         "submitted_at",
     ]
-    search_fields = ["user__real_name", "user.email"]
+    search_fields = LEARNER_SEARCH_FIELDS
     export_filename = "quiz-attempts"
 
 
@@ -191,7 +196,7 @@ class CourseCompletionViewSet(RecordViewSet):
         "quiz_score",
         "language",
     ]
-    search_fields = ["user__real_name", "user.email"]
+    search_fields = LEARNER_SEARCH_FIELDS
     export_filename = "course-completions"
 
 
@@ -214,7 +219,7 @@ class CreditEntryViewSet(RecordViewSet):
         "reason",
         "created_by",
     ]
-    search_fields = ["user__real_name", "user.email", "title"]
+    search_fields = [*LEARNER_SEARCH_FIELDS, "title"]
     export_filename = "credit-hours"
 
 

@@ -10,6 +10,9 @@ so searches keep working while it runs.  Chinese analysis:
   a two-character word is found inside a longer run of characters.
 * ``"ik_max_word"`` (analysis-ik plugin; searches with ``ik_smart``) or
   ``"smartcn"`` (analysis-smartcn plugin) when the cluster has them.
+
+Over 350 lines: the whole Elasticsearch side of the one search interface (mapping, rebuild, query,
+facets), the counterpart of ``database.py``.
 """
 
 import datetime
@@ -37,7 +40,7 @@ FACET_FIELDS = {
     "year": "year",
     "keyword": "keywords",
 }
-_document_classes = {}
+_document_classes: dict[str, type[Document]] = {}  # one Document class per analyzer setting
 
 
 def analyzer_name():

@@ -15,16 +15,9 @@ from django.utils.safestring import mark_safe
 
 from college.core.models import CollegeSettings
 
-from . import fonts, services
+from . import fonts, links
 
 SEAL_RENDITION = "max-500x500|format-png"
-
-
-def qr_svg_data_uri(data):
-    import segno
-
-    qr = segno.make(data, error="m", micro=False)
-    return qr.svg_data_uri(scale=4, border=0, dark="#1b1b1b")
 
 
 @functools.lru_cache(maxsize=8)
@@ -81,8 +74,8 @@ def certificate_context(certificate):
             }
             for item in certificate.courses
         ],
-        "qr": qr_svg_data_uri(services.qr_url(certificate)),
-        "short_link": services.verification_url(certificate),
+        "qr": links.qr_svg_data_uri(links.qr_url(certificate)),
+        "short_link": links.verification_url(certificate),
         "font_css": mark_safe(fonts.font_face_css()),  # noqa: S308 (made here from file paths)
     }
 

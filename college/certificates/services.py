@@ -10,23 +10,44 @@ certificate?" check is repeated after it (the unique constraints are the last wo
 Issuing renders the PDF *outside* any transaction, then locks the certificate row, re-checks
 that it is still pending and only then stores the file and marks it issued: two workers that
 render the same certificate at once (a redelivered task) issue it once.
+
+Over 350 lines: a certificate's life cycle (request, issue, revoke, reissue, bulk issue) shares
+the state checks and the locking described above, so it reads top to bottom here; links: ``links.py``.
 """
+
+from __future__ import annotations
 
 import hashlib
 import logging
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core import signing
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
+from . import rendering
+
+# The links live in links.py; "x as x" re-exports them, since callers use services.qr_url() and the like.
+from .links import download_url as download_url
+from .links import qr_url as qr_url
+from .links import signature as signature
+from .links import signature_matches as signature_matches
+from .links import signed_fields as signed_fields
+from .links import site_url as site_url
+from .links import verification_path as verification_path
+from .links import verification_url as verification_url
 from .models import Certificate, CertificateEvent, IssueBatch, SerialCounter
+
+if TYPE_CHECKING:
+    from wagtail.models import Page
+
+    from college.accounts.models import User
+    from courses.models import CoursePage, TrainingClass
 
 logger = logging.getLogger(__name__)
 
@@ -49,29 +70,26 @@ class InvalidTransition(CertificateError):
 # ---------------------------------------------------------------------------
 # Settings
 # ---------------------------------------------------------------------------
-def serial_prefix():
+def serial_prefix() -> str:
+    """The letters before a serial (FQ-2026-000123)."""
     return getattr(settings, "COLLEGE_CERTIFICATES_SERIAL_PREFIX", "FQ")
 
 
-def render_queue():
+def render_queue() -> str | None:
     """Celery queue for rendering (None: the default queue)."""
     return getattr(settings, "COLLEGE_CERTIFICATES_QUEUE", None) or None
-
-
-def site_url():
-    return (getattr(settings, "SITE_URL", "") or getattr(settings, "WAGTAILADMIN_BASE_URL", "")).rstrip("/")
 
 
 # ---------------------------------------------------------------------------
 # Serials and lookup
 # ---------------------------------------------------------------------------
-def lock_serial_counter(year):
+def lock_serial_counter(year: int) -> SerialCounter:
     """Lock (creating it once) the counter row of ``year``; held until the transaction ends."""
     SerialCounter.objects.get_or_create(year=year)
     return SerialCounter.objects.select_for_update().get(year=year)
 
 
-def take_serial(year):
+def take_serial(year: int) -> str:
     """The next serial of ``year`` (``FQ-2026-000123``), taken under the counter row's lock."""
     counter = lock_serial_counter(year)
     counter.last_number += 1
@@ -79,15 +97,22 @@ def take_serial(year):
     return f"{serial_prefix()}-{year}-{counter.last_number:06d}"
 
 
-def live_certificate(user, *, course=None, training_class=None):
+def live_certificate(
+    user: User, *, course: CoursePage | None = None, training_class: TrainingClass | None = None
+) -> Certificate | None:
     """The learner's non-superseded certificate for a course or class, or None."""
     queryset = Certificate.objects.filter(user=user).exclude(status=Status.SUPERSEDED)
     if course is not None:
         return queryset.filter(kind=Certificate.Kind.COURSE, course_id=course.pk).first()
+    if training_class is None:
+        raise ValueError("Give a course or a training class.")
     return queryset.filter(kind=Certificate.Kind.TRAINING_CLASS, training_class_id=training_class.pk).first()
 
 
-def log(certificate, action, actor=None, reason="", **details):
+def log(
+    certificate: Certificate, action: str, actor: User | None = None, reason: str = "", **details: Any
+) -> CertificateEvent:
+    """Add an event to the certificate's history (who did what, why, with details)."""
     return CertificateEvent.objects.create(
         certificate=certificate, action=action, actor=actor, reason=reason or "", details=details
     )
@@ -96,7 +121,7 @@ def log(certificate, action, actor=None, reason="", **details):
 # ---------------------------------------------------------------------------
 # Snapshots: what a certificate states, taken from the course library
 # ---------------------------------------------------------------------------
-def _english_title(page):
+def _english_title(page: Page) -> str:
     from wagtail.models import Locale
 
     try:
@@ -106,11 +131,11 @@ def _english_title(page):
     return english.title if english is not None else ""
 
 
-def _language(code):
+def _language(code: str | None) -> str:
     return "en" if (code or "").startswith("en") else "zh-hans"
 
 
-def course_snapshot(user, course):
+def course_snapshot(user: User, course: CoursePage) -> dict[str, Any]:
     """What a course certificate states; raises NotEligible without a completion."""
     from courses.models import CourseCompletion
 
@@ -130,7 +155,7 @@ def course_snapshot(user, course):
     }
 
 
-def class_snapshot(user, training_class):
+def class_snapshot(user: User, training_class: TrainingClass) -> dict[str, Any]:
     """What a class certificate states: the class, its courses and total hours."""
     from courses.models import CourseCompletion, TrainingClassMember
 
@@ -163,7 +188,7 @@ def class_snapshot(user, training_class):
 # ---------------------------------------------------------------------------
 # Requesting
 # ---------------------------------------------------------------------------
-def enqueue_render(certificate):
+def enqueue_render(certificate: Certificate) -> None:
     """Send the render task once the current transaction commits."""
     from .tasks import render_certificate
 
@@ -174,7 +199,13 @@ def enqueue_render(certificate):
         render_certificate.delay_on_commit(certificate.pk)
 
 
-def _create(user, snapshot, actor=None, replaces=None, reason=""):
+def _create(
+    user: User,
+    snapshot: dict[str, Any],
+    actor: User | None = None,
+    replaces: Certificate | None = None,
+    reason: str = "",
+) -> Certificate:
     serial = take_serial(timezone.localdate().year)
     certificate = Certificate.objects.create(
         user=user,
@@ -188,7 +219,14 @@ def _create(user, snapshot, actor=None, replaces=None, reason=""):
     return certificate
 
 
-def request_certificate(user, *, course=None, training_class=None, actor=None, language=None):
+def request_certificate(
+    user: User,
+    *,
+    course: CoursePage | None = None,
+    training_class: TrainingClass | None = None,
+    actor: User | None = None,
+    language: str | None = None,
+) -> Certificate:
     """Return the learner's certificate for a course or class, creating and enqueuing it once.
 
     Safe to call any number of times: an existing live certificate is returned as it is (a
@@ -196,11 +234,15 @@ def request_certificate(user, *, course=None, training_class=None, actor=None, l
     """
     if (course is None) == (training_class is None):
         raise ValueError("Give exactly one of course or training_class.")
-    subject = {"course": course} if course is not None else {"training_class": training_class}
+    subject: dict[str, Any] = {"course": course} if course is not None else {"training_class": training_class}
     with transaction.atomic():
         existing = live_certificate(user, **subject)
         if existing is None:
-            snapshot = course_snapshot(user, course) if course is not None else class_snapshot(user, training_class)
+            if course is not None:
+                snapshot = course_snapshot(user, course)
+            else:
+                assert training_class is not None  # exactly one of the two, checked above
+                snapshot = class_snapshot(user, training_class)
             if language:
                 snapshot["language"] = _language(language)
             # The one lock: concurrent requests queue on the counter row, so the re-check
@@ -216,7 +258,7 @@ def request_certificate(user, *, course=None, training_class=None, actor=None, l
         return existing
 
 
-def retry_failed(certificate, actor=None):
+def retry_failed(certificate: Certificate, actor: User | None = None) -> Certificate:
     """Put a failed certificate back to pending and render it again."""
     with transaction.atomic():
         updated = Certificate.objects.filter(pk=certificate.pk, status=Status.FAILED).update(
@@ -230,72 +272,22 @@ def retry_failed(certificate, actor=None):
 
 
 # ---------------------------------------------------------------------------
-# The QR signature
-# ---------------------------------------------------------------------------
-def _signer():
-    return signing.Signer(salt="college.certificates.qr", algorithm="sha256")
-
-
-def signed_fields(certificate):
-    """The statements the QR signature covers: serial, holder, title, hours and date."""
-    return "|".join(
-        [
-            certificate.serial,
-            certificate.holder_name,
-            certificate.printed_title,
-            f"{Decimal(certificate.hours).normalize():f}",
-            certificate.completed_on.isoformat(),
-        ]
-    )
-
-
-def signature(certificate):
-    return _signer().signature(signed_fields(certificate))
-
-
-def signature_matches(certificate, value):
-    return bool(value) and constant_time_compare(signature(certificate), value)
-
-
-def verification_path(certificate, language=None):
-    with translation.override(language or certificate.language):
-        return reverse("certificates:verify", kwargs={"code": certificate.code})
-
-
-def verification_url(certificate):
-    """The printed short link (no signature)."""
-    return site_url() + verification_path(certificate)
-
-
-def qr_url(certificate):
-    """What the QR code carries: the verification URL plus the signature."""
-    return f"{verification_url(certificate)}?s={signature(certificate)}"
-
-
-def download_url(certificate):
-    with translation.override(certificate.language):
-        return site_url() + reverse("certificates:download", kwargs={"pk": certificate.pk})
-
-
-# ---------------------------------------------------------------------------
 # Issuing (the task's body)
 # ---------------------------------------------------------------------------
-def issue_certificate(certificate_id):
+def issue_certificate(certificate_id: int) -> bool:
     """Render a pending certificate and mark it issued; a no-op for any other state.
 
     Idempotent: a second run (a redelivered task, a duplicate enqueue) finds the
     certificate issued and does nothing; two runs at once issue it once.
     Returns True when this call issued it.
     """
-    from .rendering import render_pdf
-
     Certificate.objects.filter(pk=certificate_id, status__in=[Status.PENDING, Status.FAILED]).update(
         attempts=F("attempts") + 1
     )
     certificate = Certificate.objects.filter(pk=certificate_id).first()
     if certificate is None or certificate.status not in {Status.PENDING, Status.FAILED}:
         return False
-    pdf_bytes = render_pdf(certificate)
+    pdf_bytes = rendering.render_pdf(certificate)
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
         if certificate.status not in {Status.PENDING, Status.FAILED}:
@@ -314,7 +306,7 @@ def issue_certificate(certificate_id):
     return True
 
 
-def mark_failed(certificate_id, reason):
+def mark_failed(certificate_id: int, reason: str) -> bool:
     """Record that rendering gave up; staff see it in the admin and may retry."""
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().filter(pk=certificate_id).first()
@@ -327,7 +319,7 @@ def mark_failed(certificate_id, reason):
     return True
 
 
-def send_issued_email(certificate_id):
+def send_issued_email(certificate_id: int) -> None:
     """Email the holder, in the certificate's language, a link to the new certificate."""
     from django.template.loader import render_to_string
 
@@ -357,14 +349,14 @@ def send_issued_email(certificate_id):
 # ---------------------------------------------------------------------------
 # Staff actions
 # ---------------------------------------------------------------------------
-def _require_reason(reason):
+def _require_reason(reason: str | None) -> str:
     reason = (reason or "").strip()
     if not reason:
         raise CertificateError(_("Give a reason."))
     return reason
 
 
-def revoke(certificate, reason, actor):
+def revoke(certificate: Certificate, reason: str, actor: User | None) -> Certificate:
     """Revoke an issued certificate; verification then shows the date and reason."""
     reason = _require_reason(reason)
     with transaction.atomic():
@@ -383,7 +375,7 @@ def revoke(certificate, reason, actor):
     return certificate
 
 
-def reissue(certificate, reason, actor):
+def reissue(certificate: Certificate, reason: str, actor: User | None) -> Certificate:
     """Replace a certificate (e.g. after a name correction): new serial and code, old one superseded.
 
     The new certificate takes the holder's current name and work unit and the same course or
@@ -417,7 +409,7 @@ def reissue(certificate, reason, actor):
     return new
 
 
-def current_replacement(certificate):
+def current_replacement(certificate: Certificate) -> Certificate:
     """The certificate that finally replaces a superseded one (following the chain)."""
     seen = set()
     current = certificate
@@ -430,7 +422,7 @@ def current_replacement(certificate):
     return current
 
 
-def bulk_issue_for_class(training_class, actor):
+def bulk_issue_for_class(training_class: TrainingClass, actor: User | None) -> IssueBatch:
     """Request a certificate for every member who completed the class; returns the batch.
 
     Members who have not completed are counted as skipped. Certificates already issued are
@@ -455,7 +447,7 @@ def bulk_issue_for_class(training_class, actor):
     return batch
 
 
-def batch_progress(batch):
+def batch_progress(batch: IssueBatch) -> dict[str, Any]:
     """Counts by state for the admin's progress bar."""
     counts = {state: 0 for state in Status.values}
     for row in batch.certificates.values("status"):
@@ -474,7 +466,7 @@ def batch_progress(batch):
     }
 
 
-def class_certificates(training_class_id):
+def class_certificates(training_class_id: int) -> QuerySet[Certificate]:
     """The issued certificates of a class (for the ZIP)."""
     return Certificate.objects.filter(
         kind=Certificate.Kind.TRAINING_CLASS, training_class_id=training_class_id, status=Status.ISSUED
