@@ -67,6 +67,14 @@ def parse_args(argv=None):
     return args
 
 
+def reload_static_manifest():
+    """Read the manifest that ``make serve`` wrote (this process loaded it before it existed)."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    if hasattr(staticfiles_storage, "load_manifest"):
+        staticfiles_storage.hashed_files, staticfiles_storage.manifest_hash = staticfiles_storage.load_manifest()
+
+
 def stop_on_signal(signum, _frame):
     raise KeyboardInterrupt(f"signal {signum}")
 
@@ -120,6 +128,7 @@ def main(argv=None):
         if main_sections:
             stack.prepare()
             stack.start(worker=True)
+            reload_static_manifest()  # make serve has just collected the static files
             workers = len(stack.server_pids()) - 1
             meta["server"] = f"gunicorn, {workers} workers"
             if "pages" in main_sections:

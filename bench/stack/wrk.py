@@ -45,7 +45,7 @@ def run(url, duration, connections=8, threads=1, timeout=10, language=None):
                 "wrk",
                 f"-t{threads}",
                 f"-c{connections}",
-                f"-d{duration}s",
+                f"-d{max(1, round(duration))}s",
                 f"--timeout={timeout}s",
                 "-s",
                 script.name,
