@@ -96,7 +96,7 @@ def main(argv=None):
     from . import bookings, burst, cases, heartbeats, pages, report, wrk
 
     meta = {
-        "started": time.strftime("%Y-%m-%d %H:%M", time.localtime(started)),
+        "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started)),
         "started_epoch": started,
         "commit": git_commit(),
         "command": " ".join(["python -m bench.stack", *sys.argv[1:]]),

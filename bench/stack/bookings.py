@@ -70,8 +70,11 @@ def run(stack, clients=50, requests=1000):
                 with lock:
                     created.append(response.json()["code"])
 
+    cpu = stack.server_cpu_seconds(), stack.worker_cpu_seconds()
     wall = run_threads(clients, client)
     summary = recorder.summary(wall)
+    summary["server_cpu_ms_per_request"] = round(1000 * (stack.server_cpu_seconds() - cpu[0]) / requests, 1)
+    summary["worker_cpu_s"] = round(stack.worker_cpu_seconds() - cpu[1], 1)
     summary["bookings"] = len(created)
     summary["bookings_per_second"] = round(len(created) / wall, 1)
     summary["clients"] = clients

@@ -24,7 +24,7 @@ class Learner:
         self.lock = threading.Lock()
 
 
-def open_viewings(stack, pool, lesson_id, concurrency=8):
+def open_viewings(stack, pool, lesson_id, concurrency=16):
     """POST /api/courses/viewings/ for every learner (closed loop, ``concurrency`` clients)."""
     recorder = Recorder()
     lock = threading.Lock()
@@ -85,8 +85,11 @@ def schedule(pool, rate, seconds):
 
 def step(stack, pool, rate, seconds, duration_seconds, workers=100):
     items, used, interval = schedule(pool, rate, seconds)
+    cpu = stack.server_cpu_seconds()
     recorder, wall, behind = open_loop(items, send_heartbeat(stack.port, duration_seconds), workers=workers)
+    cpu = stack.server_cpu_seconds() - cpu
     summary = recorder.summary(wall)
+    summary["server_cpu_ms_per_request"] = round(1000 * cpu / len(items), 1) if items else None
     summary.update(
         {
             "offered_per_second": round(rate, 1),
@@ -113,6 +116,18 @@ def run(stack, learner_count, steady_seconds, step_seconds, p95_limit_ms, rates,
     if len(opened) < len(pool):
         raise RuntimeError(f"only {len(opened)} of {len(pool)} viewings opened: {viewings['first_errors']}")
     result = {"learners": learner_count, "viewings": viewings}
+
+    # One at a time first: the service time without any queue, for reading the loaded figures.
+    probe = Recorder()
+    send = send_heartbeat(stack.port, lesson.duration_seconds)
+    state = {}
+    for learner in pool[:30]:
+        t0 = time.perf_counter()
+        status, detail = send(state, learner)
+        probe.add(time.perf_counter() - t0, status, detail)
+    state["http"].close()
+    result["one_at_a_time"] = probe.summary(1)
+    log(f"  one at a time: p50 {result['one_at_a_time']['p50_ms']} ms, p95 {result['one_at_a_time']['p95_ms']} ms")
 
     steady_rate = 500 / INTERVAL
     log(f"  500 learners every 15 s ({steady_rate:.1f}/s) for {steady_seconds} s …")

@@ -141,22 +141,35 @@ def inspect(port, path, language):
     }
 
 
+def wrk_with_cpu(stack, path, duration, connections, threads, language=None):
+    """wrk on ``path`` plus the server's CPU milliseconds per request during the run (a figure that
+    other work on the machine does not change much, unlike req/s)."""
+    before = stack.server_cpu_seconds()
+    result = wrk.run(stack.base_url + path, duration, connections, threads, language=language)
+    spent = stack.server_cpu_seconds() - before
+    result["server_cpu_ms_per_request"] = round(1000 * spent / result["requests"], 2) if result["requests"] else None
+    return result
+
+
 def run_wrk(stack, duration, connections, threads):
     """Static, page 1, static, page 2, …, static: each page's ratio uses the static runs on both sides."""
     static = static_path()
     pages = public_pages()
     log(f"wrk: {len(pages)} pages, static file {static}, {duration} s each, {connections} connections")
     static_info = inspect(stack.port, static, "zh-hans")
-    static_runs = [wrk.run(stack.base_url + static, duration, connections, threads)]
+    static_runs = [wrk_with_cpu(stack, static, duration, connections, threads)]
     log(f"  static {static_runs[0]['rps']:.0f} req/s")
     rows = []
     for label, language, path in pages:
         info = inspect(stack.port, path, language)
         lang_header = "en" if language == "en" else "zh-CN,zh;q=0.9"
-        result = wrk.run(stack.base_url + path, duration, connections, threads, language=lang_header)
-        static_runs.append(wrk.run(stack.base_url + static, duration, connections, threads))
+        result = wrk_with_cpu(stack, path, duration, connections, threads, language=lang_header)
+        static_runs.append(wrk_with_cpu(stack, static, duration, connections, threads))
         around = (static_runs[-2]["rps"] + static_runs[-1]["rps"]) / 2
         ratio = result["rps"] / around if around else None
+        static_cpu = [r["server_cpu_ms_per_request"] for r in static_runs[-2:] if r["server_cpu_ms_per_request"]]
+        page_cpu = result["server_cpu_ms_per_request"]
+        cpu_ratio = (sum(static_cpu) / len(static_cpu)) / page_cpu if static_cpu and page_cpu else None
         rows.append(
             {
                 "page": label,
@@ -165,6 +178,7 @@ def run_wrk(stack, duration, connections, threads):
                 "wrk": result,
                 "static_rps_around": round(around, 1),
                 "ratio": round(ratio, 4) if ratio is not None else None,
+                "cpu_ratio": round(cpu_ratio, 4) if cpu_ratio is not None else None,
                 "headers": info,
             }
         )

@@ -156,6 +156,10 @@ def _ms(value):
     return "–" if value is None else f"{value:.0f}" if value >= 100 else f"{value:.1f}"
 
 
+def _ratio(value):
+    return "–" if value is None else f"{value:.4f}"
+
+
 def _kb(n):
     return f"{n / 1024:.1f} KiB"
 
@@ -188,10 +192,11 @@ def markdown(results, meta):
             f"Static file `{static['path']}`: {min(s_rps):.0f}–{max(s_rps):.0f} req/s over {len(s_rps)} runs "
             f"(sent {_kb(static['headers']['bytes_sent'])}, {static['headers']['content_encoding'] or 'identity'}, "
             f"Cache-Control `{static['headers']['cache_control']}`). Each page's ratio divides its req/s by the mean "
-            "of the static runs just before and after it.",
+            "of the static runs just before and after it. CPU ms/req is the gunicorn processes' CPU time per "
+            "request during the run; CPU ratio = static CPU/req ÷ page CPU/req (less sensitive to other load).",
             "",
-            "| page | lang | status | req/s | p50 ms | p95 ms | p99 ms | errors | static req/s | ratio | sent / body | encoding | Cache-Control | validators | repeat |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+            "| page | lang | status | req/s | p50 ms | p95 ms | p99 ms | errors | static req/s | ratio | CPU ms/req | CPU ratio | sent / body | encoding | Cache-Control | validators | repeat |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for p in pages["pages"]:
             w, h = p["wrk"], p["headers"]
@@ -202,6 +207,7 @@ def markdown(results, meta):
             lines.append(
                 f"| {p['page']} | {p['language']} | {h['status']} | {w['rps']:.1f} | {_ms(w['p50_ms'])} | {_ms(w['p95_ms'])} | "
                 f"{_ms(w['p99_ms'])} | {errors} | {p['static_rps_around']:.0f} | {p['ratio']:.4f} | "
+                f"{_ms(w['server_cpu_ms_per_request'])} | {_ratio(p.get('cpu_ratio'))} | "
                 f"{_kb(h['bytes_sent'])} / {_kb(h['bytes_uncompressed'])} | {h['content_encoding'] or '–'} | "
                 f"{h['cache_control'] or '–'} | {validators} | {h['conditional_repeat_status'] or '–'} |"
             )
@@ -231,6 +237,7 @@ def markdown(results, meta):
             f"- {b['count']} requests in {b['wall_s']} s: **{b['bookings_per_second']} bookings/s** ({b['per_second']} answers/s)",
             f"- latency p50 {_ms(b['p50_ms'])} ms, p95 {_ms(b['p95_ms'])} ms, p99 {_ms(b['p99_ms'])} ms, max {_ms(b['max_ms'])} ms",
             f"- answers: {b['statuses']}",
+            f"- server CPU {b['server_cpu_ms_per_request']} ms per request; Celery worker CPU during the run {b['worker_cpu_s']} s",
             f"- database afterwards: {c['requests_in_database']} requests (answered 201: {c['answered_201']}, codes match: "
             f"{c['codes_match']}), {c['people_booked']} people, {c['roster_names']} roster names; scarce slot "
             f"{c['scarce_slot']['places_taken']}/{c['scarce_slot']['capacity']}; overbooked slots: {c['overbooked_slots'] or 'none'}",
@@ -244,11 +251,13 @@ def markdown(results, meta):
             "",
             f"## Heartbeats ({h['learners']} learners with sessions)",
             "",
-            f"- viewings opened (`POST /api/courses/viewings/`, 8 clients): {v['count']} at {v['per_second']}/s, "
+            f"- viewings opened (`POST /api/courses/viewings/`, 16 clients): {v['count']} at {v['per_second']}/s, "
             f"p50 {_ms(v['p50_ms'])} ms, p95 {_ms(v['p95_ms'])} ms",
+            f"- one at a time (no queue, {h['one_at_a_time']['count']} heartbeats): p50 {_ms(h['one_at_a_time']['p50_ms'])} ms, "
+            f"p95 {_ms(h['one_at_a_time']['p95_ms'])} ms",
             f"- 500 learners every 15 s, open loop ({s['offered_per_second']}/s offered, {s['achieved_per_second']}/s done, "
             f"{s['count']} heartbeats): p50 {_ms(s['p50_ms'])} ms, p95 {_ms(s['p95_ms'])} ms, p99 {_ms(s['p99_ms'])} ms, "
-            f"max {_ms(s['max_ms'])} ms; answers {s['statuses']}",
+            f"max {_ms(s['max_ms'])} ms; answers {s['statuses']}; server CPU {s['server_cpu_ms_per_request']} ms per heartbeat",
         ]
         sat = h["saturation"]
         if sat["steps"]:
@@ -256,13 +265,13 @@ def markdown(results, meta):
                 "",
                 f"Saturation (a step holds when every answer is 200, p95 ≤ {sat['p95_limit_ms']} ms and ≥ 95% of the offered rate is done):",
                 "",
-                "| offered /s | done /s | learners | every | p50 ms | p95 ms | p99 ms | answers | holds |",
-                "|---|---|---|---|---|---|---|---|---|",
+                "| offered /s | done /s | learners | every | p50 ms | p95 ms | p99 ms | CPU ms/req | answers | holds |",
+                "|---|---|---|---|---|---|---|---|---|---|",
             ]
             for st in sat["steps"]:
                 lines.append(
                     f"| {st['offered_per_second']} | {st['achieved_per_second']} | {st['learners']} | {st['interval_s']} s | "
-                    f"{_ms(st['p50_ms'])} | {_ms(st['p95_ms'])} | {_ms(st['p99_ms'])} | {st['statuses']} | {'yes' if st['kept_up'] else 'no'} |"
+                    f"{_ms(st['p50_ms'])} | {_ms(st['p95_ms'])} | {_ms(st['p99_ms'])} | {_ms(st['server_cpu_ms_per_request'])} | {st['statuses']} | {'yes' if st['kept_up'] else 'no'} |"
                 )
         lc = h["ledger_check"]
         lines.append(
@@ -311,7 +320,7 @@ def markdown(results, meta):
 def write(results, meta, directory):
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(meta["started_epoch"]))
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(meta["started_epoch"]))
     base = directory / f"stack-{stamp}-{meta['commit']}"
     text = markdown(results, meta)
     goals = [{"goal": GOALS[k], "key": k, "measured": f, "result": r} for k, f, r in evaluate(results)]

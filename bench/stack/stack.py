@@ -23,7 +23,7 @@ PG_HOST, PG_PORT, PG_USER = "127.0.0.1", "5432", "postgres"
 
 
 def log(message):
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+    print(f"[{time.strftime('%H:%M:%S', time.gmtime())}] {message}", flush=True)
 
 
 def free_port(preferred=0):
@@ -232,20 +232,17 @@ class Stack:
         """The gunicorn processes of this stack (master and workers), found by their process group."""
         if not self.server:
             return []
-        pgid = self.server.process.pid
-        pids = []
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                stat = (entry / "stat").read_text()
-                cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            except OSError:
-                continue
-            fields = stat.rsplit(")", 1)[1].split()
-            if int(fields[2]) == pgid and "gunicorn" in cmdline:
-                pids.append(int(entry.name))
-        return sorted(pids)
+        return _group_pids(self.server.process.pid, "gunicorn")
+
+    def server_cpu_seconds(self):
+        """CPU time (user + system) the gunicorn processes have used so far."""
+        return _cpu_seconds(self.server_pids())
+
+    def worker_cpu_seconds(self):
+        """CPU time of the Celery worker and its children so far."""
+        if not self.worker:
+            return 0.0
+        return _cpu_seconds(_group_pids(self.worker.process.pid))
 
     def stop(self):
         for group in (self.server, self.worker):
@@ -297,6 +294,35 @@ class Stack:
             check=True,
         )
         psql("ANALYZE", database=self.database)
+
+
+def _group_pids(pgid, command_contains=""):
+    """Processes of process group ``pgid`` (optionally whose command line contains a word)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(fields[2]) == pgid and command_contains in cmdline:
+            pids.append(int(entry.name))
+    return sorted(pids)
+
+
+def _cpu_seconds(pids):
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
 
 
 def git_commit():
