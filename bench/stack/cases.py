@@ -79,7 +79,7 @@ def measure(stack, requests, budget):
     return results
 
 
-def run(sizes, redis_db, port, var_root, requests=20, budget=60, keep_dumps=True):
+def run(sizes, redis_db, port, var_root, requests=30, budget=60, keep_dumps=True):
     from osmem_server import OsmemServer
 
     key = dataset_key()

@@ -171,8 +171,12 @@ def markdown(results, meta):
         f"`{meta['command']}` · {meta['cpus']} CPUs · load average {meta['load_start']} at the start, "
         f"{meta['load_end']} at the end · {meta['duration_s']:.0f} s in all",
         "",
-        f"Server: `make serve` ({meta['server']}), `college.settings.production`, PostgreSQL "
-        f"`{meta['database']}`, Redis db {meta['redis_db']} (cache and broker), Celery worker (concurrency 2).",
+        (
+            f"Server: `make serve` ({meta['server']}), `college.settings.production`, PostgreSQL "
+            f"`{meta['database']}`, Redis db {meta['redis_db']} (cache and broker), Celery worker (concurrency 2)."
+            if meta["server"] != "not started"
+            else "Case search only: `make serve` on its own database (see below)."
+        ),
         "",
         "## Goals (issue 11)",
         "",
