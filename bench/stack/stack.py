@@ -26,12 +26,15 @@ def log(message):
     print(f"[{time.strftime('%H:%M:%S', time.gmtime())}] {message}", flush=True)
 
 
-def free_port(preferred=0):
-    """``preferred`` when nobody listens there, else a port the system picks."""
-    for port in ([preferred] if preferred else []) + [0]:
+def free_port(preferred=0, span=50):
+    """The first port from ``preferred`` on (``span`` ports) that nobody listens on, else one the
+    system picks. Ports in TIME_WAIT from an earlier server count as free, as gunicorn reuses them."""
+    candidates = list(range(preferred, preferred + span)) if preferred else []
+    for port in candidates + [0]:
         with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
-                probe.bind(("127.0.0.1", port))
+                probe.bind(("0.0.0.0", port))
             except OSError:
                 continue
             return probe.getsockname()[1]
