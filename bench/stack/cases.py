@@ -35,27 +35,38 @@ def filters():
 
 
 def dataset_key():
-    files = sorted(
-        [*ROOT.glob("*/migrations/*.py"), *ROOT.glob("*/*/migrations/*.py")]
-        + [*ROOT.glob("*/demo*.py"), *ROOT.glob("*/*/demo*.py")]
-        + [ROOT / "cases" / "synthetic.py", ROOT / "requirements.lock"]
-    )
+    """A hash of what shapes the case database: migrations, demo content, the generator, the lock file."""
+    files = [ROOT / "cases" / "synthetic.py", ROOT / "requirements.lock"]
+    for app in ("college", "exhibits", "courses", "cases"):
+        for path in (ROOT / app).rglob("*"):
+            parts = path.relative_to(ROOT).parts
+            if not path.is_file() or "__pycache__" in parts or path.suffix in (".pyc", ".mo"):
+                continue
+            if "migrations" in parts or any(part.startswith("demo") for part in parts):
+                files.append(path)
     digest = hashlib.sha256()
-    for path in files:
+    for path in sorted(files):
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 
-def library_path():
-    from cases.demo import LIBRARY_ZH
-
-    return f"/{LIBRARY_ZH['slug']}/"
+def library_path(database):
+    """The public path of the zh-hans case library, read from the database (no demo constants)."""
+    row = psql(
+        "SELECT p.url_path, r.url_path FROM cases_caselibrarypage l "
+        "JOIN wagtailcore_page p ON p.id = l.page_ptr_id JOIN wagtailcore_locale lo ON lo.id = p.locale_id "
+        "JOIN wagtailcore_site s ON s.is_default_site JOIN wagtailcore_page r ON r.id = s.root_page_id "
+        "WHERE lo.language_code = 'zh-hans' AND p.live ORDER BY p.path LIMIT 1",
+        database=database,
+    )
+    page_path, root_path = row.split("|")
+    return "/" + page_path[len(root_path) :]
 
 
 def measure(stack, requests, budget):
     """Sequential requests (one at a time: latency, not queueing) of the query alone and with filters."""
-    path = library_path()
+    path = library_path(stack.database)
     results = {}
     variants = {
         "no filters": cycle([{"q": QUERY}]),
