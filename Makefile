@@ -65,8 +65,13 @@ serve: venv messages
 	DJANGO_SETTINGS_MODULE=college.settings.production $(PY) manage.py collectstatic --noinput -v 0
 	DJANGO_SETTINGS_MODULE=college.settings.production $(VENV)/bin/gunicorn college.wsgi --bind 0.0.0.0:$(PORT) --workers $${WEB_CONCURRENCY:-3}
 
+# make bench                       the whole-stack benchmark (docs/benchmarks.md)
+# make bench BENCH_ARGS="--quick"   shorter; also --only SECTION,…  --duration S
+# make bench BENCH=all              and then every per-part benchmark bench/*.py (BENCH=parts: those only)
+BENCH ?= stack
 bench: system-deps venv messages services
-	bash scripts/run-benchmarks.sh
+	@COLLEGE_BENCH_DEPS=1 bash scripts/system-deps.sh
+	bash scripts/run-benchmarks.sh $(BENCH) $(BENCH_ARGS)
 
 # Merge gettext catalogues per message instead of per line (.gitattributes), and
 # install the pre-commit hook (the checks of make lint) when pre-commit is in .venv.

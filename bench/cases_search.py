@@ -131,14 +131,14 @@ def bench_database(client, size, requests):
     from wagtail.models import Locale
 
     from cases.default_lists import ensure_default_lists
-    from cases.demo import ensure_library
+    from cases.demo import ensure_library, load_content
     from cases.synthetic import bulk_create_cases
     from college.core.demo import seed as seed_home
 
     settings.ELASTICSEARCH_URL = ""
     home = seed_home()
     ensure_default_lists()
-    library = ensure_library(home, Locale.objects.get(language_code="en"))
+    library = ensure_library(home, Locale.objects.get(language_code="en"), load_content()["library"])
     t0 = time.perf_counter()
     bulk_create_cases(library, size, batch_size=2000)
     took = time.perf_counter() - t0

@@ -39,16 +39,12 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.testcases import LiveServerThread, _StaticFilesHandler  # noqa: E402
 
+from bench.stack.client import booking_payload, percentile  # noqa: E402 (shared with the stack benchmark)
+
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "50"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "1000"))
 SLOTS = int(os.environ.get("BENCH_SLOTS", "10"))
 CAPACITY = int(os.environ.get("BENCH_CAPACITY", "150"))
-
-
-def percentile(values, p):
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
-    return ordered[index]
 
 
 def main():
@@ -94,17 +90,7 @@ def main():
                     index = next(counter, None)
                 if index is None:
                     return
-                size = 1 + (index * 7 + number) % 5
-                payload = {
-                    "slot": slot_ids[index % len(slot_ids)],
-                    "organisation": f"压测单位{index}",
-                    "group_type": "study",
-                    "leader_name": "王明",
-                    "phone": "13800138000",
-                    "email": f"bench{index}@example.org",
-                    "group_size": size,
-                    "roster": [f"访客{chr(0x4E00 + i)}" for i in range(size)],
-                }
+                payload = booking_payload(index, slot_ids[index % len(slot_ids)], number)
                 request = urllib.request.Request(
                     f"{base}/api/visits/requests/",
                     data=json.dumps(payload).encode(),

@@ -4,10 +4,14 @@
 #     certificates (without libharfbuzz-subset0 a CJK page takes ~10 s, not ~0.15 s)
 #   gettext: compilemessages          poppler-utils: pdftotext/pdffonts in tests
 #   chromium: browser tests           postgresql, redis-server: the test services
+#   wrk: HTTP load generator of the whole-stack benchmark (--bench, make bench)
 set -euo pipefail
 WANTED=(gettext fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils)
 if [[ "${1:-}" == "--test" || "${COLLEGE_TEST_DEPS:-}" == "1" || -n "${CI:-}" ]]; then
   WANTED+=(chromium postgresql redis-server nodejs npm)
+fi
+if [[ "${1:-}" == "--bench" || "${COLLEGE_BENCH_DEPS:-}" == "1" ]]; then
+  WANTED+=(wrk postgresql redis-server)
 fi
 missing=()
 for pkg in "${WANTED[@]}"; do
