@@ -7,7 +7,7 @@ from courses import services
 from courses.models import CourseCompletion, CreditEntry, Enrolment, LessonKind, LessonProgress, QuizAttempt
 from tests.accounts.factories import PASSWORD, UserFactory
 
-from .factories import make_course, make_quiz, right_answers
+from .factories import CoursePageFactory, QuizFactory, right_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,11 @@ def complete_course(user, course, clock):
 
 @pytest.fixture
 def learners(home_page, clock):
-    course = make_course(home_page, lessons=[(LessonKind.READING, 0)], quiz=make_quiz(questions=2))
+    course = CoursePageFactory(
+        home=home_page,
+        lessons=[(LessonKind.READING, 0)],
+        final_quiz=QuizFactory(bank__questions=2, question_count=2),
+    )
     wang = UserFactory(real_name="王小明", email="wang.xiaoming@fengqiao.example", roles=["Learners"])
     li = UserFactory(real_name="李建国", email="li.jianguo@zhuji.example", roles=["Learners"])
     for learner in (wang, li):
