@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     # Project apps first so that their templates and translations win.
     "college.core",
     "college.accounts",
+    "college.organisations",
     "college.visits",
     "college.certificates",
     "exhibits",
