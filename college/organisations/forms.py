@@ -12,6 +12,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from . import services
@@ -137,7 +138,7 @@ class CadreFilterForm(forms.Form):
 
     TARGET_CHOICES = [("", _("All")), ("met", _("Target met")), ("behind", _("Behind target"))]
 
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
+    year = forms.IntegerField(label=pgettext_lazy("report", "Year"), min_value=2000, max_value=2100, required=False)
     unit = forms.ModelChoiceField(
         queryset=Unit.objects.none(), to_field_name="code", required=False, label=_("Unit and its sub-units")
     )
@@ -152,7 +153,7 @@ class CadreFilterForm(forms.Form):
 
 
 class ReportFilterForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
+    year = forms.IntegerField(label=pgettext_lazy("report", "Year"), min_value=2000, max_value=2100, required=False)
 
 
 class GrantForm(forms.Form):

@@ -157,7 +157,7 @@ def read_rows(upload) -> list[ImportRow]:
             parent=services.normalise_code(cell(cells, "parent")),
         )
         if not row.code:
-            row.problems.append(_("The code is missing."))
+            row.problems.append(_("The unit's code is missing."))
         else:
             try:
                 validate_unit_code(row.code)
@@ -166,7 +166,7 @@ def read_rows(upload) -> list[ImportRow]:
             if len(row.code) > 40:
                 row.problems.append(_("The code is longer than 40 characters."))
         if not row.name:
-            row.problems.append(_("The name is missing."))
+            row.problems.append(_("The unit's name is missing."))
         elif len(row.name) > 100:
             row.problems.append(_("The name is longer than 100 characters."))
         if len(row.name_en) > 200:
@@ -216,10 +216,14 @@ def _check_tree(rows: list[ImportRow]) -> dict[str, str]:
             continue
         if row.parent in inactive:
             row.problems.append(_("The parent unit %(code)s is inactive.") % {"code": row.parent})
-        walked, current = {row.code}, row.parent
-        while current:
-            if current in walked:
-                row.problems.append(_("The parent codes go round in a circle through %(code)s.") % {"code": current})
+        # Walk up: back at this row's own code is a circle through it; a circle further up is
+        # reported on the rows that form it.
+        walked, current = set(), row.parent
+        while current and current not in walked:
+            if current == row.code:
+                row.problems.append(
+                    _("The parent codes go round in a circle: %(code)s ends up below itself.") % {"code": row.code}
+                )
                 break
             walked.add(current)
             current = parent_of.get(current, "")

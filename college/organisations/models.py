@@ -13,6 +13,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from treebeard.mp_tree import MP_Node
 
 #: A unit's code: letters, digits and - _ . (stored in upper case), e.g. ``330681`` or ``330681-GAJ``.
@@ -38,18 +39,19 @@ class UnitType(models.TextChoices):
 class Unit(MP_Node):
     """A work unit (工作单位) or a region's unit: 浙江省 → 绍兴市 → 诸暨市 → 枫桥镇 → 枫桥镇司法所."""
 
-    name = models.CharField(_("name"), max_length=100)
+    # Contexts keep these apart from the same words of other apps ("name" of a person: 姓名).
+    name = models.CharField(pgettext_lazy("unit", "name"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     unit_type = models.CharField(_("type"), max_length=16, choices=UnitType.choices, default=UnitType.OTHER)
     code = models.CharField(
-        _("code"),
+        pgettext_lazy("unit", "code"),
         max_length=40,
         unique=True,
         validators=[validate_unit_code],
         help_text=_("A unique code, e.g. the administrative division code 330681; letters are stored in upper case."),
     )
     active = models.BooleanField(
-        _("active"),
+        pgettext_lazy("unit", "active"),
         default=True,
         help_text=_("Inactive units cannot be chosen by learners; deactivating a unit deactivates its sub-units."),
     )
@@ -84,7 +86,7 @@ class Unit(MP_Node):
         """The name indented by depth (ideographic spaces, which HTML does not collapse)."""
         return "\u3000" * (self.depth - 1) + self.name
 
-    tree_label.short_description = _("name")
+    tree_label.short_description = pgettext_lazy("unit", "name")
     tree_label.admin_order_field = "path"
 
     def alias_list(self) -> list[str]:

@@ -33,6 +33,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, ExtractMonth, Substr
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from courses import services as course_services
 from courses.models import CourseCompletion, CreditEntry, CreditType, TrainingClassMember
@@ -244,7 +245,7 @@ def report_table(report: UnitReport) -> tuple[list, list]:
     """The report as spreadsheet headers and rows (one per child unit, months as columns, totals last)."""
     headers = [
         _("Unit"),
-        _("Code"),
+        pgettext("unit", "Code"),
         _("Cadres"),
         _("Met the target"),
         _("Share met (%)"),

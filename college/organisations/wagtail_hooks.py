@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_filters import BooleanFilter, ChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -24,7 +25,7 @@ LEVELS += [(depth, str(depth)) for depth in range(5, 9)]
 
 
 class UnitFilterSet(WagtailFilterSet):
-    unit_type = ChoiceFilter(choices=UnitType.choices, label=_("Type"))
+    unit_type = ChoiceFilter(choices=UnitType.choices, label=pgettext_lazy("unit", "Type"))
     active = BooleanFilter(label=_("Active"))
     depth = ChoiceFilter(choices=LEVELS, label=_("Level"))
 
@@ -104,7 +105,7 @@ class UnitViewSet(ModelViewSet):
     list_display = [
         "tree_label",
         "code",
-        Column("unit_type", label=_("Type"), accessor="get_unit_type_display"),
+        Column("unit_type", label=pgettext_lazy("unit", "Type"), accessor="get_unit_type_display"),
         Column("cadre_count", label=_("Cadres"), accessor="cadre_count"),
         "active",
     ]
