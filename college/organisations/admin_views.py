@@ -62,6 +62,11 @@ def _file(content: bytes, fmt: str, filename: str) -> HttpResponse:
     return response
 
 
+def _bound(request) -> tuple:
+    """The form data of a POST (bound even when empty, so that its errors show), else nothing."""
+    return (request.POST,) if request.method == "POST" else ()
+
+
 def _year(form) -> int:
     year = form.cleaned_data.get("year") if form.is_valid() else None
     return year or local_today().year
@@ -184,9 +189,7 @@ def cadre_remind(request):
         return redirect(back)
     outcome = services.remind_cadres(request.user, ids, year, language=_language())
     if outcome.queued:
-        messages.success(
-            request, _("Reminders are being sent to %(count)d cadres.") % {"count": len(outcome.queued)}
-        )
+        messages.success(request, _("Reminders are being sent to %(count)d cadres.") % {"count": len(outcome.queued)})
     skipped = []
     if outcome.recently_reminded:
         skipped.append(
@@ -255,14 +258,12 @@ def unit_report_export(request):
 def administrators(request):
     """The administrators of the units the user sees; grant on units below the user's own."""
     manageable = scoping.units_manageable_by(request.user).order_by("path")
-    form = GrantForm(request.POST or None, units=manageable)
+    form = GrantForm(*_bound(request), units=manageable)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                _grant, created = services.grant_unit_administrator(
-                    request.user, form.user, form.cleaned_data["unit"]
-                )
+                _grant, created = services.grant_unit_administrator(request.user, form.user, form.cleaned_data["unit"])
             except services.OrganisationError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
@@ -273,7 +274,9 @@ def administrators(request):
                         % {"user": form.user.display_name, "unit": form.cleaned_data["unit"].name},
                     )
                 else:
-                    messages.info(request, _("%(user)s already administered this unit.") % {"user": form.user.display_name})
+                    messages.info(
+                        request, _("%(user)s already administered this unit.") % {"user": form.user.display_name}
+                    )
                 return redirect("organisations_admin:administrators")
         status = 400
     grants = (
@@ -311,7 +314,8 @@ def revoke_administrator(request, pk):
     except services.OrganisationError as error:
         raise PermissionDenied(error.message) from None
     messages.success(
-        request, _("%(user)s no longer administers %(unit)s.") % {"user": grant.user.display_name, "unit": grant.unit.name}
+        request,
+        _("%(user)s no longer administers %(unit)s.") % {"user": grant.user.display_name, "unit": grant.unit.name},
     )
     return redirect("organisations_admin:administrators")
 
@@ -323,7 +327,7 @@ def revoke_administrator(request, pk):
 def api_tokens(request):
     """The HR API tokens of the units the user sees; create or rotate one (shown once)."""
     units = scoping.units_visible_to(request.user).order_by("path")
-    form = TokenForm(request.POST or None, units=units)
+    form = TokenForm(*_bound(request), units=units)
     new_token = None
     status = 200
     if request.method == "POST":
@@ -376,7 +380,7 @@ def revoke_token(request, pk):
 def import_units(request):
     """Upload a unit list: all rows valid → stored, with a report; any bad row → nothing stored."""
     require_permission(request.user, "organisations.add_unit")
-    form = UnitImportForm(request.POST or None, request.FILES or None)
+    form = UnitImportForm(*_bound(request), files=request.FILES if request.method == "POST" else None)
     result = None
     status = 200
     if request.method == "POST":
@@ -447,7 +451,7 @@ def map_work_unit(request):
     if not cadres:
         messages.info(request, _("No cadre without a unit has this work unit (any more)."))
         return redirect("organisations_admin:unmatched")
-    form = MapWorkUnitForm(request.POST or None, initial={"work_unit": value, "remember": True})
+    form = MapWorkUnitForm(*_bound(request), initial={"work_unit": value, "remember": True})
     if request.method == "POST" and form.is_valid():
         try:
             count = services.map_work_unit(value, form.cleaned_data["unit"], remember=form.cleaned_data["remember"])

@@ -50,9 +50,7 @@ def unit_search(request):
     if not text:
         raise ApiError(_("Type part of the unit's name."), field="q")
     if len(text) > services.SEARCH_MAX_LENGTH:
-        raise ApiError(
-            _("Type at most %(max)d characters.") % {"max": services.SEARCH_MAX_LENGTH}, field="q"
-        )
+        raise ApiError(_("Type at most %(max)d characters.") % {"max": services.SEARCH_MAX_LENGTH}, field="q")
     language = translation.get_language()
     units = services.search_units(text)
     return _json({"query": text, "results": [_unit_json(unit, language) for unit in units]})
@@ -100,7 +98,8 @@ def unit_hours(request, code):
         this_year,
         FIRST_REPORT_YEAR,
         LAST_YEAR,
-        _("Give the year as a number between %(first)d and %(last)d.") % {"first": FIRST_REPORT_YEAR, "last": LAST_YEAR},
+        _("Give the year as a number between %(first)d and %(last)d.")
+        % {"first": FIRST_REPORT_YEAR, "last": LAST_YEAR},
     )
     page_number = _int_param(request, "page", 1, 1, 10**6, _("Give the page as a whole number from 1."))
     language = translation.get_language()
@@ -113,7 +112,10 @@ def unit_hours(request, code):
         page = paginator.page(page_number)
     except EmptyPage:
         raise ApiError(
-            _("There are only %(pages)d pages.") % {"pages": paginator.num_pages}, field="page", status=404, code="not_found"
+            _("There are only %(pages)d pages.") % {"pages": paginator.num_pages},
+            field="page",
+            status=404,
+            code="not_found",
         ) from None
     target, required_target = reports.targets()
     return _json(

@@ -33,7 +33,9 @@ def share_met_svg(rows, *, width: int = 720, chart_id: str = "unit-share-chart")
     for percent in (0, 25, 50, 75, 100):
         x = left + plot_w * percent / 100
         parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top - 6}" y2="{height - 6}" stroke="{GRID_COLOUR}"/>')
-        parts.append(f'<text x="{x:.1f}" y="{top - 10}" text-anchor="middle" font-size="11" fill="#555">{percent}%</text>')
+        parts.append(
+            f'<text x="{x:.1f}" y="{top - 10}" text-anchor="middle" font-size="11" fill="#555">{percent}%</text>'
+        )
     for index, row in enumerate(rows):
         y = top + index * (bar_h + gap)
         w = plot_w * float(row.share_met) / 100

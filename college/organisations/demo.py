@@ -41,7 +41,9 @@ def _units(rows) -> dict[str, Unit]:
         if unit is None:
             parent = units.get(row["parent"]) if row["parent"] else None
             if row["parent"] and parent is None:
-                raise ValueError(f"{DATA_FILE.name}: unit {row['code']}: parent {row['parent']} comes later or is missing")
+                raise ValueError(
+                    f"{DATA_FILE.name}: unit {row['code']}: parent {row['parent']} comes later or is missing"
+                )
             if parent is not None:
                 parent = Unit.objects.get(pk=parent.pk)  # fresh numchild after earlier additions
             unit = services.create_unit(

@@ -42,16 +42,15 @@ class UnitPickerWidget(forms.Select):
         return context
 
 
-class UnitChoiceField(forms.ModelChoiceField):
-    """A unit chosen by its code, from the active units unless another queryset is given."""
+class UnitCodeField(forms.ModelChoiceField):
+    """A unit chosen by its code (any letter case), shown indented by depth in a plain select."""
 
     default_error_messages = {"invalid_choice": _("Choose a unit from the list.")}
 
     def __init__(self, queryset=None, **kwargs):
-        kwargs.setdefault("widget", UnitPickerWidget)
         kwargs.setdefault("to_field_name", "code")
         kwargs.setdefault("label", _("Unit"))
-        super().__init__(queryset if queryset is not None else Unit.objects.filter(active=True).order_by("path"), **kwargs)
+        super().__init__(queryset if queryset is not None else Unit.objects.none(), **kwargs)
 
     def label_from_instance(self, obj):
         return services.unit_choice_label(obj)
@@ -62,16 +61,25 @@ class UnitChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
+class UnitChoiceField(UnitCodeField):
+    """The unit picker: one of the active units unless another queryset is given, searchable as one types."""
+
+    def __init__(self, queryset=None, **kwargs):
+        kwargs.setdefault("widget", UnitPickerWidget)
+        super().__init__(
+            queryset if queryset is not None else Unit.objects.filter(active=True).order_by("path"), **kwargs
+        )
+
+
 # ---------------------------------------------------------------------------
 # The unit form of the Wagtail admin
 # ---------------------------------------------------------------------------
 class UnitForm(WagtailAdminModelForm):
     """Name, type, code, state and place in the tree of a unit; the views save it through the services."""
 
-    parent = forms.ModelChoiceField(
+    parent = UnitCodeField(
         queryset=Unit.objects.order_by("path"),
         required=False,
-        to_field_name="code",
         label=_("Parent unit"),
         help_text=_("Leave empty for a top-level unit (a province). Changing it moves the unit with its sub-units."),
         widget=UnitPickerWidget,
@@ -84,8 +92,6 @@ class UnitForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].label_from_instance = services.unit_choice_label
-        self.fields["parent"].error_messages["invalid_choice"] = _("Choose a unit from the list.")
         if self.instance.pk:
             # A unit cannot go under itself or its own sub-units.
             self.fields["parent"].queryset = Unit.objects.exclude(path__startswith=self.instance.path).order_by("path")
@@ -139,17 +145,13 @@ class CadreFilterForm(forms.Form):
     TARGET_CHOICES = [("", _("All")), ("met", _("Target met")), ("behind", _("Behind target"))]
 
     year = forms.IntegerField(label=pgettext_lazy("report", "Year"), min_value=2000, max_value=2100, required=False)
-    unit = forms.ModelChoiceField(
-        queryset=Unit.objects.none(), to_field_name="code", required=False, label=_("Unit and its sub-units")
-    )
+    unit = UnitCodeField(required=False, label=_("Unit and its sub-units"))
     target = forms.ChoiceField(choices=TARGET_CHOICES, required=False, label=_("Annual target"))
     q = forms.CharField(label=_("Name or email"), max_length=SEARCH_MAX_LENGTH, required=False)
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
-        self.fields["unit"].label_from_instance = services.unit_choice_label
-        self.fields["unit"].error_messages["invalid_choice"] = _("Choose a unit from the list.")
 
 
 class ReportFilterForm(forms.Form):
@@ -160,15 +162,11 @@ class GrantForm(forms.Form):
     """Appoint an administrator: an existing account by email, for a unit the granter may manage."""
 
     email = forms.EmailField(label=_("Email of the new administrator"))
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), to_field_name="code", label=_("Unit"))
+    unit = UnitCodeField(error_messages={"invalid_choice": _("Choose one of the units below your own from the list.")})
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
-        self.fields["unit"].label_from_instance = services.unit_choice_label
-        self.fields["unit"].error_messages["invalid_choice"] = _(
-            "Choose one of the units below your own from the list."
-        )
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
@@ -180,13 +178,11 @@ class GrantForm(forms.Form):
 
 
 class TokenForm(forms.Form):
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), to_field_name="code", label=_("Unit"))
+    unit = UnitCodeField()
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
-        self.fields["unit"].label_from_instance = services.unit_choice_label
-        self.fields["unit"].error_messages["invalid_choice"] = _("Choose a unit from the list.")
 
 
 class MapWorkUnitForm(forms.Form):

@@ -121,7 +121,9 @@ def _header_map(header: list[str]) -> dict[str, int]:
     missing = [key for key in REQUIRED_COLUMNS if key not in mapping]
     if missing:
         raise ImportFileError(
-            _("The first row must name the columns: code, name, English name, type, parent code (编码, 名称, 英文名称, 类型, 上级编码).")
+            _(
+                "The first row must name the columns: code, name, English name, type, parent code (编码, 名称, 英文名称, 类型, 上级编码)."
+            )
         )
     return mapping
 
@@ -196,7 +198,9 @@ def _check_tree(rows: list[ImportRow]) -> dict[str, str]:
     seen: dict[str, int] = {}
     for row in rows:
         if row.code in seen:
-            row.problems.append(_("The code %(code)s is also on line %(line)d.") % {"code": row.code, "line": seen[row.code]})
+            row.problems.append(
+                _("The code %(code)s is also on line %(line)d.") % {"code": row.code, "line": seen[row.code]}
+            )
         else:
             seen[row.code] = row.line
     stored = {code: path for code, path in Unit.objects.values_list("code", "path")}
@@ -212,7 +216,9 @@ def _check_tree(rows: list[ImportRow]) -> dict[str, str]:
         if not row.parent or row.parent == row.code:
             continue
         if row.parent not in parent_of:
-            row.problems.append(_("No unit has the parent code %(code)s, in the file or stored.") % {"code": row.parent})
+            row.problems.append(
+                _("No unit has the parent code %(code)s, in the file or stored.") % {"code": row.parent}
+            )
             continue
         if row.parent in inactive:
             row.problems.append(_("The parent unit %(code)s is inactive.") % {"code": row.parent})

@@ -74,7 +74,9 @@ def with_year_hours(cadres, year: int):
     (total ≥ the annual target and required ≥ its required part)."""
     target, required_target = targets()
     return (
-        cadres.annotate(required=_year_hours(year, CreditType.REQUIRED), elective=_year_hours(year, CreditType.ELECTIVE))
+        cadres.annotate(
+            required=_year_hours(year, CreditType.REQUIRED), elective=_year_hours(year, CreditType.ELECTIVE)
+        )
         .annotate(total=ExpressionWrapper(F("required") + F("elective"), output_field=HOURS))
         .annotate(
             met=Case(
@@ -88,16 +90,14 @@ def with_year_hours(cadres, year: int):
 
 def with_year_activity(cadres, year: int):
     """``cadres`` annotated as by ``with_year_hours`` plus the year's ``courses_completed``,
-    ``certificates`` (issued) and ``training_classes`` (running in the year)."""
+    ``certificates_issued`` and ``training_classes`` (running in the year)."""
     from college.certificates.models import Certificate
 
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     return with_year_hours(cadres, year).annotate(
         courses_completed=_count(CourseCompletion.objects.filter(user=OuterRef("pk"), completed_at__year=year)),
-        certificates=_count(
-            Certificate.objects.filter(
-                user=OuterRef("pk"), status=Certificate.Status.ISSUED, issued_at__year=year
-            )
+        certificates_issued=_count(
+            Certificate.objects.filter(user=OuterRef("pk"), status=Certificate.Status.ISSUED, issued_at__year=year)
         ),
         training_classes=_count(
             TrainingClassMember.objects.filter(
@@ -188,13 +188,17 @@ def unit_report(viewer, year: int, unit: Unit | None = None, language: str | Non
         entry_group = Substr("user__unit__path", 1, length)
         cadres = cadres.filter(unit__path__startswith=unit.path)
 
-    rows = {child.path: ReportRow(child, child.name_for(language), has_children=child.numchild > 0) for child in children}
+    rows = {
+        child.path: ReportRow(child, child.name_for(language), has_children=child.numchild > 0) for child in children
+    }
     if unit is not None:
         rows[unit.path] = ReportRow(unit, _("Directly in %(unit)s") % {"unit": unit.name_for(language)}, direct=True)
 
     per_group = (
         with_year_hours(cadres, year)
-        .annotate(group=group, met_count=Case(When(met=True, then=Value(1)), default=Value(0), output_field=IntegerField()))
+        .annotate(
+            group=group, met_count=Case(When(met=True, then=Value(1)), default=Value(0), output_field=IntegerField())
+        )
         .values("group")
         .annotate(cadres=Count("pk"), met=Sum("met_count"), required=Sum("required"), elective=Sum("elective"))
         .order_by()
@@ -304,7 +308,7 @@ def cadre_table(cadres, year: int, language: str | None = None) -> tuple[list, l
             cadre.total,
             _("Yes") if cadre.met else _("No"),
             cadre.courses_completed,
-            cadre.certificates,
+            cadre.certificates_issued,
             cadre.training_classes,
         ]
         for cadre in cadres

@@ -155,10 +155,7 @@ def search_units(text: str, *, limit: int = SEARCH_LIMIT, queryset=None) -> list
     units = queryset if queryset is not None else Unit.objects.filter(active=True)
     units = list(
         units.filter(
-            Q(name__icontains=text)
-            | Q(name_en__icontains=text)
-            | Q(code__icontains=text)
-            | Q(aliases__icontains=text)
+            Q(name__icontains=text) | Q(name_en__icontains=text) | Q(code__icontains=text) | Q(aliases__icontains=text)
         )
         .annotate(
             rank=Case(
@@ -177,7 +174,10 @@ def search_units(text: str, *, limit: int = SEARCH_LIMIT, queryset=None) -> list
 def attach_parent_names(units: list[Unit]) -> None:
     """Give each unit ``parent_names`` and ``parent_names_en`` (ancestors, top first) in one query."""
     paths = {path for unit in units for path in unit.ancestor_paths()}
-    names = {row[0]: (row[1], row[2] or row[1]) for row in Unit.objects.filter(path__in=paths).values_list("path", "name", "name_en")}
+    names = {
+        row[0]: (row[1], row[2] or row[1])
+        for row in Unit.objects.filter(path__in=paths).values_list("path", "name", "name_en")
+    }
     for unit in units:
         unit.parent_names = [names[p][0] for p in unit.ancestor_paths() if p in names]
         unit.parent_names_en = [names[p][1] for p in unit.ancestor_paths() if p in names]
@@ -329,9 +329,7 @@ def grant_unit_administrator(granted_by, user, unit: Unit, now=None) -> tuple[Un
 def revoke_unit_administrator(revoked_by, grant: UnitAdministrator) -> None:
     """Withdraw a grant; the person leaves the Unit administrators group with their last grant."""
     if not scoping.can_manage_administrators_of(revoked_by, grant.unit):
-        raise OrganisationError(
-            _("You may remove administrators only for units below your own."), code="forbidden"
-        )
+        raise OrganisationError(_("You may remove administrators only for units below your own."), code="forbidden")
     user = grant.user
     grant.delete()
     if not UnitAdministrator.objects.filter(user=user).exists():

@@ -67,7 +67,9 @@ class UnitDeleteView(generic.DeleteView):
         if usage["cadres"]:
             messages.error(
                 self.request,
-                _("%(count)d cadres belong to this unit or its sub-units, so it cannot be deleted: deactivate it instead.")
+                _(
+                    "%(count)d cadres belong to this unit or its sub-units, so it cannot be deleted: deactivate it instead."
+                )
                 % {"count": usage["cadres"]},
             )
         elif usage["administrators"] or usage["tokens"]:
@@ -178,19 +180,42 @@ class OrganisationMenuItem(MenuItem):
 
 organisations_menu = Menu(
     items=[
-        OrganisationMenuItem(_("Cadres"), "organisations_admin:cadres", icon_name="user", order=100),
-        OrganisationMenuItem(_("Report by unit"), "organisations_admin:report", icon_name="table", order=200),
-        OrganisationMenuItem(_("Unit administrators"), "organisations_admin:administrators", icon_name="group", order=300),
-        OrganisationMenuItem(_("HR API tokens"), "organisations_admin:tokens", icon_name="key", order=400),
         OrganisationMenuItem(
-            _("Units"), "organisation_units:index", permission="organisations.view_unit", icon_name="site", order=500
+            _("Cadres"), "organisations_admin:cadres", name="organisations-cadres", icon_name="user", order=100
         ),
         OrganisationMenuItem(
-            _("Import units"), "organisations_admin:import", permission="organisations.add_unit", icon_name="upload", order=600
+            _("Report by unit"), "organisations_admin:report", name="organisations-report", icon_name="table", order=200
+        ),
+        OrganisationMenuItem(
+            _("Unit administrators"),
+            "organisations_admin:administrators",
+            name="organisations-administrators",
+            icon_name="group",
+            order=300,
+        ),
+        OrganisationMenuItem(
+            _("HR API tokens"), "organisations_admin:tokens", name="organisations-tokens", icon_name="key", order=400
+        ),
+        OrganisationMenuItem(
+            _("Units"),
+            "organisation_units:index",
+            name="organisations-units",
+            permission="organisations.view_unit",
+            icon_name="site",
+            order=500,
+        ),
+        OrganisationMenuItem(
+            _("Import units"),
+            "organisations_admin:import",
+            name="organisations-import",
+            permission="organisations.add_unit",
+            icon_name="upload",
+            order=600,
         ),
         OrganisationMenuItem(
             _("Unmatched work units"),
             "organisations_admin:unmatched",
+            name="organisations-unmatched",
             permission="organisations.change_unit",
             icon_name="link",
             order=700,

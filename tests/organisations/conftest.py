@@ -53,7 +53,11 @@ def tree(db):
         aliases="诸暨市枫桥派出所\n枫桥派出所",
     )
     t["fq_sfs"] = UnitFactory(
-        code="FQ-SFS", name="枫桥镇司法所", name_en="Fengqiao Judicial Office", parent=t["fq"], unit_type=UnitType.JUSTICE
+        code="FQ-SFS",
+        name="枫桥镇司法所",
+        name_en="Fengqiao Judicial Office",
+        parent=t["fq"],
+        unit_type=UnitType.JUSTICE,
     )
     t["dk_pcs"] = UnitFactory(
         code="DK-PCS", name="诸暨市公安局店口派出所", name_en="Diankou Police Station", parent=t["dk"]

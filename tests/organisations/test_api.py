@@ -106,7 +106,10 @@ def test_the_hr_api_gives_the_subtrees_cadres_and_their_hours(client, tree, fq_t
     sub = client.get(hours_url("FQ-PCS", year=YEAR), headers=bearer(fq_token)).json()
     assert sorted(c["name"] for c in sub["cadres"]) == ["李枫乙", "王枫甲"]
     # The previous year is another year.
-    assert {c["name"]: c["total"] for c in client.get(hours_url("FQ-PCS", year=YEAR - 1), headers=bearer(fq_token)).json()["cadres"]}["王枫甲"] == "3.00"
+    assert {
+        c["name"]: c["total"]
+        for c in client.get(hours_url("FQ-PCS", year=YEAR - 1), headers=bearer(fq_token)).json()["cadres"]
+    }["王枫甲"] == "3.00"
 
 
 def test_the_hr_api_without_a_good_token_is_401(client, tree, fq_token):
@@ -169,7 +172,9 @@ def test_the_hr_api_query_count_does_not_grow_with_cadres(client, tree, fq_token
 def test_tokens_are_stored_hashed_and_rotation_stops_the_old_one(client, tree):
     old, old_raw = services.issue_api_token(tree.fq, tree.fq_admin)
     assert old_raw.startswith("fqu_") and len(old_raw) > 40
-    assert old.token_hash == hash_token(old_raw) and old_raw not in json.dumps(list(UnitApiToken.objects.values()), default=str)
+    assert old.token_hash == hash_token(old_raw) and old_raw not in json.dumps(
+        list(UnitApiToken.objects.values()), default=str
+    )
     new, new_raw = services.issue_api_token(tree.fq, tree.fq_admin)
     assert client.get(hours_url("FQ", year=YEAR), headers=bearer(old_raw)).status_code == 401
     assert client.get(hours_url("FQ", year=YEAR), headers=bearer(new_raw)).status_code == 200
