@@ -67,6 +67,14 @@ def _bound(request) -> tuple:
     return (request.POST,) if request.method == "POST" else ()
 
 
+def _filters(request):
+    """The query string with this year filled in when none is given, so the form shows the year used."""
+    data = request.GET.copy()
+    if not data.get("year"):
+        data["year"] = str(local_today().year)
+    return data
+
+
 def _year(form) -> int:
     year = form.cleaned_data.get("year") if form.is_valid() else None
     return year or local_today().year
@@ -78,22 +86,20 @@ def _year(form) -> int:
 def _filtered_cadres(request):
     """The cadres the user sees, filtered by the list's form; returns (form, year, queryset)."""
     units = scoping.units_visible_to(request.user).order_by("path")
-    form = CadreFilterForm(request.GET or None, units=units)
+    form = CadreFilterForm(_filters(request), units=units)
     cadres = scoping.cadres_visible_to(request.user).select_related("unit")
-    year = local_today().year
-    if form.is_bound:
-        form.is_valid()  # errors are shown; the fields that are valid still filter
-        data = getattr(form, "cleaned_data", {})
-        year = data.get("year") or year
-        if data.get("unit"):
-            cadres = cadres.filter(unit__path__startswith=data["unit"].path)
-        if data.get("q"):
-            text = data["q"].strip()
-            cadres = cadres.filter(Q(real_name__icontains=text) | Q(email__icontains=text))
+    form.is_valid()  # errors are shown; the fields that are valid still filter
+    data = form.cleaned_data
+    year = data.get("year") or local_today().year
+    if data.get("unit"):
+        cadres = cadres.filter(unit__path__startswith=data["unit"].path)
+    if data.get("q"):
+        text = data["q"].strip()
+        cadres = cadres.filter(Q(real_name__icontains=text) | Q(email__icontains=text))
     cadres = reports.with_year_activity(cadres, year)
-    if form.is_bound and getattr(form, "cleaned_data", {}).get("target") == "met":
+    if data.get("target") == "met":
         cadres = cadres.filter(met=True)
-    elif form.is_bound and getattr(form, "cleaned_data", {}).get("target") == "behind":
+    elif data.get("target") == "behind":
         cadres = cadres.filter(met=False)
     return form, year, cadres.order_by("unit__path", "real_name", "pk")
 
@@ -120,7 +126,7 @@ def cadre_list(request):
             "LANGUAGE_CODE": _language(),
         },
         _("Cadres"),
-        status=400 if form.is_bound and form.errors else 200,
+        status=400 if form.errors else 200,
     )
 
 
@@ -142,7 +148,7 @@ def cadre_detail(request, pk):
     from college.certificates.models import Certificate
 
     cadre = scoping.visible_cadre_or_404(request.user, pk)
-    form = ReportFilterForm(request.GET or None)
+    form = ReportFilterForm(_filters(request))
     year = _year(form)
     summary = course_services.year_summary(cadre, year, language=_language())
     return _render(
@@ -167,7 +173,7 @@ def cadre_detail(request, pk):
         },
         cadre.display_name,
         icon="user",
-        status=400 if form.is_bound and form.errors else 200,
+        status=400 if form.errors else 200,
     )
 
 
@@ -211,7 +217,7 @@ def cadre_remind(request):
 # Reports by unit
 # ---------------------------------------------------------------------------
 def _report(request):
-    form = ReportFilterForm(request.GET or None)
+    form = ReportFilterForm(_filters(request))
     year = _year(form)
     code = request.GET.get("unit", "")
     unit = scoping.visible_unit_or_404(request.user, code) if code else None
@@ -238,7 +244,7 @@ def unit_report(request):
         },
         _("Report by unit"),
         icon="table",
-        status=400 if form.is_bound and form.errors else 200,
+        status=400 if form.errors else 200,
     )
 
 
@@ -470,5 +476,5 @@ def map_work_unit(request):
         {"form": form, "value": value, "cadres": cadres},
         _("Map a work unit"),
         icon="link",
-        status=400 if form.is_bound and form.errors else 200,
+        status=400 if form.errors else 200,
     )
