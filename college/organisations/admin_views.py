@@ -84,7 +84,8 @@ def _year(form) -> int:
 # Cadres
 # ---------------------------------------------------------------------------
 def _filtered_cadres(request):
-    """The cadres the user sees, filtered by the list's form; returns (form, year, queryset)."""
+    """The cadres the user sees, filtered by the list's form, with the year's hours; returns
+    (form, year, cadres without the hours, cadres with them, whether the target filter is on)."""
     units = scoping.units_visible_to(request.user).order_by("path")
     form = CadreFilterForm(_filters(request), units=units)
     cadres = scoping.cadres_visible_to(request.user).select_related("unit")
@@ -96,19 +97,26 @@ def _filtered_cadres(request):
     if data.get("q"):
         text = data["q"].strip()
         cadres = cadres.filter(Q(real_name__icontains=text) | Q(email__icontains=text))
-    cadres = reports.with_year_activity(cadres, year)
+    cadres = cadres.order_by("unit__path", "real_name", "pk")
+    with_hours = reports.with_year_hours(cadres, year)
     if data.get("target") == "met":
-        cadres = cadres.filter(met=True)
+        with_hours = with_hours.filter(met=True)
     elif data.get("target") == "behind":
-        cadres = cadres.filter(met=False)
-    return form, year, cadres.order_by("unit__path", "real_name", "pk")
+        with_hours = with_hours.filter(met=False)
+    return form, year, cadres, with_hours, bool(data.get("target"))
 
 
 @back_office
 def cadre_list(request):
     """The cadres of the units the user sees, with this year's hours and activity."""
-    form, year, cadres = _filtered_cadres(request)
-    page = Paginator(cadres, CADRES_PER_PAGE).get_page(request.GET.get("p"))
+    form, year, cadres, with_hours, by_target = _filtered_cadres(request)
+    if by_target:  # the target is met or not only once the hours are summed: page the sums
+        page = Paginator(with_hours, CADRES_PER_PAGE).get_page(request.GET.get("p"))
+        shown = list(page.object_list)
+    else:  # page the cadres first, then sum the hours of the page's cadres only
+        page = Paginator(cadres, CADRES_PER_PAGE).get_page(request.GET.get("p"))
+        shown = list(reports.with_year_hours(cadres.filter(pk__in=[cadre.pk for cadre in page.object_list]), year))
+    page.object_list = reports.attach_activity(shown, year)
     query = request.GET.copy()
     query.pop("p", None)
     target, required_target = reports.targets()
@@ -135,7 +143,8 @@ def cadre_export(request, fmt):
     """The filtered cadre list as CSV or XLSX (all pages)."""
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    form, year, cadres = _filtered_cadres(request)
+    form, year, _cadres, with_hours, _by_target = _filtered_cadres(request)
+    cadres = reports.attach_activity(list(with_hours), year, among=with_hours)
     headers, rows = reports.cadre_table(cadres, year, _language())
     if fmt == "xlsx":
         return _file(xlsx_bytes(headers, rows, title=_("Cadres %(year)d") % {"year": year}), fmt, f"cadres-{year}")

@@ -1,12 +1,12 @@
 """A year's credit hours by unit and by cadre, computed in the database.
 
 ``with_year_hours`` annotates any queryset of cadres with the year's required and elective
-hours and whether the target is met (the same rule as ``courses.services.year_summary``), as
-correlated subqueries on the ledger, so a list of any length costs one query.
+hours and whether the target is met (the same rule as ``courses.services.year_summary``),
+summed over a join to the ledger restricted to the year, so a list of any length is one query.
 
 ``unit_report`` groups a unit's cadres by the path prefix of its children (every child of a
 unit has a path of the same length, so ``SUBSTR(path, 1, n)`` names the child a cadre belongs
-to) and sums in SQL: a city of 20,000 cadres is a handful of queries, whatever its size
+to) and sums in SQL — per cadre in an inner query, per child in the outer one: a city of 20,000 cadres is a handful of queries, whatever its size
 (tests/organisations/test_reports.py counts them; bench/organisations_report.py times them).
 """
 
@@ -16,6 +16,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
@@ -23,42 +24,25 @@ from django.db.models import (
     DecimalField,
     ExpressionWrapper,
     F,
-    IntegerField,
-    OuterRef,
+    FilteredRelation,
     Q,
-    Subquery,
     Sum,
     Value,
     When,
 )
 from django.db.models.functions import Coalesce, ExtractMonth, Substr
+from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from courses import services as course_services
-from courses.models import CourseCompletion, CreditEntry, CreditType, TrainingClassMember
+from courses.models import CourseCompletion, CreditType, TrainingClassMember
 
 from . import scoping
 from .models import Unit
 
 HOURS = DecimalField(max_digits=9, decimal_places=2)
 ZERO = Decimal("0.00")
-
-
-def _year_hours(year: int, credit_type: str):
-    entries = (
-        CreditEntry.objects.filter(user=OuterRef("pk"), year=year, credit_type=credit_type)
-        .order_by()
-        .values("user")
-        .annotate(hours=Sum("hours"))
-        .values("hours")[:1]
-    )
-    return Coalesce(Subquery(entries, output_field=HOURS), Value(ZERO), output_field=HOURS)
-
-
-def _count(queryset):
-    counted = queryset.order_by().values("user").annotate(n=Count("pk")).values("n")[:1]
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 def targets() -> tuple[Decimal, Decimal]:
@@ -69,14 +53,35 @@ def targets() -> tuple[Decimal, Decimal]:
     )
 
 
+def _year_sums(year: int) -> dict:
+    """``required`` and ``elective``: sums over the cadre's ledger entries of ``year`` only (a join
+    restricted to the year by ``FilteredRelation``, summed per cadre)."""
+    return {
+        "required": Coalesce(
+            Sum("year_entries__hours", filter=Q(year_entries__credit_type=CreditType.REQUIRED)),
+            Value(ZERO),
+            output_field=HOURS,
+        ),
+        "elective": Coalesce(
+            Sum("year_entries__hours", filter=Q(year_entries__credit_type=CreditType.ELECTIVE)),
+            Value(ZERO),
+            output_field=HOURS,
+        ),
+    }
+
+
+def _year_entries(year: int) -> FilteredRelation:
+    return FilteredRelation("credit_entries", condition=Q(credit_entries__year=year))
+
+
 def with_year_hours(cadres, year: int):
     """``cadres`` annotated with ``required``, ``elective``, ``total`` hours of ``year`` and ``met``
-    (total ≥ the annual target and required ≥ its required part)."""
+    (total ≥ the annual target and required ≥ its required part) — the rule of
+    ``courses.services.year_summary``, summed by the database in the same query."""
     target, required_target = targets()
     return (
-        cadres.annotate(
-            required=_year_hours(year, CreditType.REQUIRED), elective=_year_hours(year, CreditType.ELECTIVE)
-        )
+        cadres.annotate(year_entries=_year_entries(year))
+        .annotate(**_year_sums(year))
         .annotate(total=ExpressionWrapper(F("required") + F("elective"), output_field=HOURS))
         .annotate(
             met=Case(
@@ -88,23 +93,85 @@ def with_year_hours(cadres, year: int):
     )
 
 
-def with_year_activity(cadres, year: int):
-    """``cadres`` annotated as by ``with_year_hours`` plus the year's ``courses_completed``,
-    ``certificates_issued`` and ``training_classes`` (running in the year)."""
+def _sum_per_group(cadres, group, year: int) -> dict[str, dict]:
+    """Per ``group`` (an expression naming the row a cadre counts in): cadres, cadres who met the
+    target, required and elective hours, and both per month — in two queries.
+
+    Who met the target needs each cadre's own sums: the ledger is summed per cadre in an inner
+    query and those sums per group in the outer one.  The months need no per-cadre step: the
+    year's entries are summed per group, month and type directly.  Both run in the database.
+    """
+    per_cadre = (
+        cadres.annotate(unit_group=group, year_entries=_year_entries(year))
+        .values("pk", "unit_group")
+        .annotate(**_year_sums(year))
+        .order_by()
+    )
+    inner_sql, params = per_cadre.query.sql_with_params()
+    q = connection.ops.quote_name
+    sql = (
+        f"SELECT per_cadre.{q('unit_group')}, COUNT(*), "
+        f"SUM(CASE WHEN per_cadre.{q('required')} + per_cadre.{q('elective')} >= %s "
+        f"AND per_cadre.{q('required')} >= %s THEN 1 ELSE 0 END), "
+        f"SUM(per_cadre.{q('required')}), SUM(per_cadre.{q('elective')}) "
+        f"FROM ({inner_sql}) per_cadre GROUP BY per_cadre.{q('unit_group')}"
+    )
+    target, required_target = targets()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [target, required_target, *params])  # in the order of the placeholders
+        rows = cursor.fetchall()
+    groups = {
+        group_value: {
+            "cadres": count,
+            "met": int(met or 0),
+            "required": _decimal(required),
+            "elective": _decimal(elective),
+            "required_months": [ZERO] * 12,
+            "elective_months": [ZERO] * 12,
+        }
+        for group_value, count, met, required, elective in rows
+    }
+    per_month = (
+        cadres.annotate(unit_group=group, year_entries=_year_entries(year))
+        .filter(year_entries__isnull=False)
+        .values("unit_group", month=ExtractMonth("year_entries__earned_on"), credit_type=F("year_entries__credit_type"))
+        .annotate(hours=Sum("year_entries__hours"))
+        .order_by()
+    )
+    for figures in per_month:
+        months = "required_months" if figures["credit_type"] == CreditType.REQUIRED else "elective_months"
+        if figures["unit_group"] in groups:
+            groups[figures["unit_group"]][months][figures["month"] - 1] += _decimal(figures["hours"])
+    return groups
+
+
+def _decimal(value) -> Decimal:
+    # SQLite sums decimals as floats; PostgreSQL gives Decimals.
+    return Decimal(str(value or 0)).quantize(Decimal("0.01"))
+
+
+def attach_activity(cadres: list, year: int, among=None) -> list:
+    """Give each of ``cadres`` the year's ``courses_completed``, ``certificates_issued`` and
+    ``training_classes`` (classes running in the year): three grouped queries, whatever the
+    number of cadres.  ``among`` (a queryset of the same cadres) saves sending their ids."""
     from college.certificates.models import Certificate
 
+    ids = among.values("pk") if among is not None else [cadre.pk for cadre in cadres]
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    return with_year_hours(cadres, year).annotate(
-        courses_completed=_count(CourseCompletion.objects.filter(user=OuterRef("pk"), completed_at__year=year)),
-        certificates_issued=_count(
-            Certificate.objects.filter(user=OuterRef("pk"), status=Certificate.Status.ISSUED, issued_at__year=year)
+    counts = {
+        "courses_completed": CourseCompletion.objects.filter(user__in=ids, completed_at__year=year),
+        "certificates_issued": Certificate.objects.filter(
+            user__in=ids, status=Certificate.Status.ISSUED, issued_at__year=year
         ),
-        training_classes=_count(
-            TrainingClassMember.objects.filter(
-                user=OuterRef("pk"), training_class__start_date__lte=last, training_class__end_date__gte=first
-            )
+        "training_classes": TrainingClassMember.objects.filter(
+            user__in=ids, training_class__start_date__lte=last, training_class__end_date__gte=first
         ),
-    )
+    }
+    for name, queryset in counts.items():
+        per_user = dict(queryset.order_by().values("user").annotate(n=Count("pk")).values_list("user", "n"))
+        for cadre in cadres:
+            setattr(cadre, name, per_user.get(cadre.pk, 0))
+    return cadres
 
 
 # ---------------------------------------------------------------------------
@@ -121,8 +188,14 @@ class ReportRow:
     met: int = 0
     required: Decimal = ZERO
     elective: Decimal = ZERO
-    months: list = field(default_factory=lambda: [ZERO] * 12)
+    required_months: list = field(default_factory=lambda: [ZERO] * 12)
+    elective_months: list = field(default_factory=lambda: [ZERO] * 12)
     has_children: bool = False
+
+    @property
+    def months(self) -> list:
+        """Hours earned per month, January first."""
+        return [r + e for r, e in zip(self.required_months, self.elective_months, strict=True)]
 
     @property
     def total(self) -> Decimal:
@@ -155,17 +228,17 @@ class UnitReport:
 
 def _add(row: ReportRow, figures: dict) -> None:
     row.cadres += figures["cadres"]
-    row.met += figures["met"] or 0
-    row.required += figures["required"] or ZERO
-    row.elective += figures["elective"] or ZERO
+    row.met += figures["met"]
+    row.required += figures["required"]
+    row.elective += figures["elective"]
+    row.required_months = [a + b for a, b in zip(row.required_months, figures["required_months"], strict=True)]
+    row.elective_months = [a + b for a, b in zip(row.elective_months, figures["elective_months"], strict=True)]
 
 
 def unit_report(viewer, year: int, unit: Unit | None = None, language: str | None = None) -> UnitReport:
     """The year's hours per child of ``unit`` as ``viewer`` may see them, plus the cadres placed
-    directly in ``unit``, totals and hours by month.  The caller checks that ``viewer`` may see
-    ``unit`` (``scoping.visible_unit_or_404``); the cadres counted are ``cadres_visible_to(viewer)``.
-    """
-    cadres = scoping.cadres_visible_to(viewer)
+    directly in ``unit``, totals and hours by month; without a unit, per top of what the viewer
+    sees.  Raises Http404 when ``viewer`` may not see ``unit``."""
     if unit is None:
         children = list(scoping.top_units_visible_to(viewer).order_by("path"))
         trail = []
@@ -175,62 +248,30 @@ def unit_report(viewer, year: int, unit: Unit | None = None, language: str | Non
             *[When(unit__path__startswith=child.path, then=Value(child.path)) for child in children],
             default=Value(""),
         )
-        cadres = cadres.filter(scoping.within(children, "unit__path")) if children else cadres.none()
-        entry_group = Case(
-            *[When(user__unit__path__startswith=child.path, then=Value(child.path)) for child in children],
-            default=Value(""),
-        )
+        cadres = scoping.cadres_within_any(children)
     else:
+        if not scoping.can_administer(viewer, unit):
+            raise Http404
         children = list(unit.get_children())
         trail = list(scoping.units_visible_to(viewer).filter(path__in=unit.ancestor_paths()).order_by("depth"))
-        length = len(unit.path) + Unit.steplen
-        group = Substr("unit__path", 1, length)
-        entry_group = Substr("user__unit__path", 1, length)
-        cadres = cadres.filter(unit__path__startswith=unit.path)
+        group = Substr("unit__path", 1, len(unit.path) + Unit.steplen)
+        cadres = scoping.cadres_within(unit)
 
     rows = {
         child.path: ReportRow(child, child.name_for(language), has_children=child.numchild > 0) for child in children
     }
     if unit is not None:
         rows[unit.path] = ReportRow(unit, _("Directly in %(unit)s") % {"unit": unit.name_for(language)}, direct=True)
-
-    per_group = (
-        with_year_hours(cadres, year)
-        .annotate(
-            group=group, met_count=Case(When(met=True, then=Value(1)), default=Value(0), output_field=IntegerField())
-        )
-        .values("group")
-        .annotate(cadres=Count("pk"), met=Sum("met_count"), required=Sum("required"), elective=Sum("elective"))
-        .order_by()
-    )
-    for figures in per_group:
-        if figures["group"] in rows:
-            _add(rows[figures["group"]], figures)
-
-    monthly = (
-        CreditEntry.objects.filter(year=year, user__in=cadres.values("pk"))
-        .annotate(group=entry_group, month=ExtractMonth("earned_on"))
-        .values("group", "month", "credit_type")
-        .annotate(hours=Sum("hours"))
-        .order_by()
-    )
-    required_by_month, elective_by_month = [ZERO] * 12, [ZERO] * 12
-    for figures in monthly:
-        index = figures["month"] - 1
-        if figures["group"] in rows:
-            rows[figures["group"]].months[index] += figures["hours"]
-        if figures["credit_type"] == CreditType.REQUIRED:
-            required_by_month[index] += figures["hours"]
-        else:
-            elective_by_month[index] += figures["hours"]
+    for group_value, figures in _sum_per_group(cadres, group, year).items():
+        if group_value in rows:
+            _add(rows[group_value], figures)
 
     ordered = [rows[child.path] for child in children]
     if unit is not None and rows[unit.path].cadres:
         ordered.insert(0, rows[unit.path])
     totals = ReportRow(unit, _("Total"))
     for row in ordered:
-        _add(totals, {"cadres": row.cadres, "met": row.met, "required": row.required, "elective": row.elective})
-        totals.months = [a + b for a, b in zip(totals.months, row.months, strict=True)]
+        _add(totals, vars(row))
     target, required_target = targets()
     return UnitReport(
         year=year,
@@ -238,8 +279,8 @@ def unit_report(viewer, year: int, unit: Unit | None = None, language: str | Non
         trail=trail,
         rows=ordered,
         totals=totals,
-        required_by_month=required_by_month,
-        elective_by_month=elective_by_month,
+        required_by_month=totals.required_months,
+        elective_by_month=totals.elective_months,
         target=target,
         required_target=required_target,
     )

@@ -94,6 +94,15 @@ def cadres_within(unit: Unit) -> QuerySet:
     return User.objects.filter(is_active=True, unit__path__startswith=unit.path)
 
 
+def cadres_within_any(units) -> QuerySet:
+    """The active accounts of any of ``units`` and the units below them (none for no units)."""
+    User = get_user_model()
+    units = list(units)
+    if not units:
+        return User.objects.none()
+    return User.objects.filter(within(units, "unit__path"), is_active=True)
+
+
 def token_may_read(token, unit: Unit) -> bool:
     """True when a live HR API token of a unit covers ``unit`` (its own unit or one below it)."""
     return token is not None and token.revoked_at is None and unit.path.startswith(token.unit.path)

@@ -295,3 +295,24 @@ def test_the_menu_shows_each_role_its_screens(admin_client_for, client, tree):
     labels, urls = menu(client.get("/admin/"))
     assert {"/admin/organisations/import/", "/admin/organisation_units/", "/admin/organisations/unmatched/"} <= urls
     assert Group.objects.get(name=UNIT_ADMINISTRATORS).permissions.count() == 1  # admin access only
+
+
+@pytest.mark.parametrize("query", [{}, {"target": "behind"}])
+def test_the_cadre_list_costs_the_same_queries_for_few_and_many_cadres(client, tree, query):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from college.organisations.models import Unit
+
+    from .factories import CadreFactory, credit
+
+    counts = []
+    for extra in (0, 60):
+        for _ in range(extra):
+            credit(CadreFactory(unit=Unit.objects.get(pk=tree.fq_sfs.pk), verified_email=False), 3)
+        client.force_login(tree.fq_admin)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(CADRES, {"year": YEAR, **query})
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
