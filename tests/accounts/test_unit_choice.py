@@ -36,7 +36,7 @@ def signup(client, **overrides):
 
 def test_the_signup_form_offers_the_active_units_as_a_plain_select_with_the_picker_script(client, home_page, units):
     page = client.get("/accounts/signup/").content.decode()
-    assert 'name="unit"' in page and 'data-unit-picker' in page
+    assert 'name="unit"' in page and "data-unit-picker" in page
     assert '<option value="330681-FQ-SFS">— — 枫桥镇司法所</option>' in page
     assert "已撤销的单位" not in page
     assert "organisations/unit-picker.js" in page and "organisations/unit-picker.css" in page
