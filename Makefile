@@ -85,7 +85,7 @@ git-setup:
 # Extract translatable strings: the project catalogue (templates/, core,
 # accounts) and one catalogue per app, so that each app owns its strings.
 # Catalogues are sorted and carry no source locations (core's makemessages).
-APP_LOCALES := exhibits courses cases college/visits college/certificates
+APP_LOCALES := exhibits courses cases college/visits college/certificates college/organisations
 makemessages: dev-key
 	$(PY) manage.py makemessages -l zh_Hans -l en --no-obsolete \
 	  $(foreach d,$(APP_LOCALES) .venv var node_modules,--ignore=$(d)/*)

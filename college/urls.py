@@ -27,6 +27,7 @@ urlpatterns = [
     path("api/cases/", include("cases.api_urls")),
     path("api/courses/", include("courses.api_urls")),
     path("api/exhibits/", include("exhibits.api_urls")),
+    path("api/organisations/", include("college.organisations.api_urls")),
 ]
 
 if settings.DEBUG:

@@ -19,6 +19,16 @@ class User(AbstractUser):
     work_unit = models.CharField(_("work unit"), max_length=120, blank=True)
     position = models.CharField(_("position"), max_length=80, blank=True)
     region = models.CharField(_("region"), max_length=80, blank=True)
+    # The unit from the organisations tree; ``work_unit`` keeps what the person typed (and what
+    # older accounts have), until staff or the matching service link it to a unit.
+    unit = models.ForeignKey(
+        "organisations.Unit",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cadres",
+    )
     mobile = models.CharField(_("mobile phone"), max_length=20, blank=True, validators=[validate_mobile])
 
     class Meta(AbstractUser.Meta):

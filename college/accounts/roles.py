@@ -14,6 +14,9 @@ TRAINING_STAFF = "Training staff"
 EDITORS = "Editors"
 REVIEWERS = "Reviewers"
 ADMINISTRATORS = "Administrators"
+# Scoped to units: what a member sees is decided by their grants (college/organisations/
+# scoping.py), not by model permissions, so the group itself only opens the Wagtail admin.
+UNIT_ADMINISTRATORS = "Unit administrators"
 
 # Shown in the admin and the docs; group names stay English so code can rely
 # on them, their labels are translated.
@@ -24,11 +27,12 @@ ROLE_LABELS = {
     EDITORS: _("Editors"),
     REVIEWERS: _("Reviewers"),
     ADMINISTRATORS: _("Administrators"),
+    UNIT_ADMINISTRATORS: _("Unit administrators"),
 }
 
 # Roles whose members must use two-factor sign-in when
 # COLLEGE_REQUIRE_STAFF_MFA is on.
-MFA_REQUIRED_ROLES = (RECEPTION_STAFF, TRAINING_STAFF, EDITORS, REVIEWERS, ADMINISTRATORS)
+MFA_REQUIRED_ROLES = (RECEPTION_STAFF, TRAINING_STAFF, EDITORS, REVIEWERS, ADMINISTRATORS, UNIT_ADMINISTRATORS)
 
 
 @dataclass
@@ -53,7 +57,7 @@ ROLES = [
     Role(
         TRAINING_STAFF,
         admin_access=True,
-        permissions=["courses.*", "certificates.*", "accounts.view_user"],
+        permissions=["courses.*", "certificates.*", "organisations.*", "accounts.view_user"],
         page_permissions=("add", "change"),
         collection_permissions=("add", "choose"),
     ),
@@ -71,6 +75,7 @@ ROLES = [
         page_permissions=("add", "change", "publish", "lock", "unlock"),
         collection_permissions=("add", "change", "choose"),
     ),
+    Role(UNIT_ADMINISTRATORS, admin_access=True),
     Role(
         ADMINISTRATORS,
         admin_access=True,

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     # Project apps first so that their templates and translations win.
     "college.core",
     "college.accounts",
+    "college.organisations",
     "college.visits",
     "college.certificates",
     "exhibits",
@@ -383,6 +384,10 @@ COLLEGE_HEARTBEAT_MAX_GAP_SECONDS = env_number("COLLEGE_HEARTBEAT_MAX_GAP_SECOND
 COLLEGE_REMINDER_MIN_INTERVAL_HOURS = env_number("COLLEGE_REMINDER_MIN_INTERVAL_HOURS", 20)
 COLLEGE_ROSTER_MAX_BYTES = env_number("COLLEGE_ROSTER_MAX_BYTES", 2 * 1024 * 1024)
 COLLEGE_ROSTER_MAX_ROWS = env_number("COLLEGE_ROSTER_MAX_ROWS", 2000)
+# Organisations (docs/organisations.md)
+COLLEGE_UNIT_REMINDER_INTERVAL_HOURS = env_number("COLLEGE_UNIT_REMINDER_INTERVAL_HOURS", 72)
+COLLEGE_UNIT_IMPORT_MAX_BYTES = env_number("COLLEGE_UNIT_IMPORT_MAX_BYTES", 2 * 1024 * 1024)
+COLLEGE_UNIT_IMPORT_MAX_ROWS = env_number("COLLEGE_UNIT_IMPORT_MAX_ROWS", 5000)
 # Visit booking (docs/visits.md)
 COLLEGE_VISITS_ANNUAL_TARGET = env_number("COLLEGE_VISITS_ANNUAL_TARGET", 100_000)
 COLLEGE_VISITS_BOOKING_WINDOW_DAYS = env_number("COLLEGE_VISITS_BOOKING_WINDOW_DAYS", 60)

@@ -16,7 +16,15 @@ CATALOGUES = sorted(
 def test_every_app_has_a_chinese_catalogue():
     # .../<owner>/locale/zh_Hans/LC_MESSAGES/django.po
     owners = {"/".join(p.relative_to(ROOT).parts[:-4]) or "locale" for p in CATALOGUES}
-    assert {"locale", "exhibits", "courses", "cases", "college/visits", "college/certificates"} <= owners
+    assert {
+        "locale",
+        "exhibits",
+        "courses",
+        "cases",
+        "college/visits",
+        "college/certificates",
+        "college/organisations",
+    } <= owners
 
 
 @pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))

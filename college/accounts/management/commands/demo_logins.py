@@ -10,3 +10,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD})")
         for email, role in login_table():
             self.stdout.write(f"  {role:<16} {email}")
+        from college.organisations.demo import login_table as unit_administrators
+
+        for email, unit in unit_administrators():
+            self.stdout.write(f"  {'Unit admin':<16} {email}  ({unit})")

@@ -18,6 +18,8 @@ DEMO_MODULES = [
     "courses.demo",
     "college.certificates.demo",
     "college.visits.demo",
+    # Last: it links the other demos' accounts to units by their typed work unit.
+    "college.organisations.demo",
 ]
 
 
