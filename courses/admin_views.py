@@ -19,7 +19,7 @@ from college.core.staff import staff_permission_required
 
 from . import reports, services
 from .models import CreditEntry, CreditType, TrainingClass
-from .roster import RosterFileError, import_roster, max_bytes
+from .roster import RosterFileError, import_roster
 
 
 def _file_response(content, fmt, filename):
@@ -37,15 +37,8 @@ class RosterForm(forms.Form):
             "Every row must be valid, or nothing is imported."
         ),
     )
-
-    def clean_roster(self):
-        roster = self.cleaned_data["roster"]
-        name = roster.name.lower()
-        if not (name.endswith(".csv") or name.endswith(".xlsx")):
-            raise forms.ValidationError(_("Upload a CSV or XLSX file."))
-        if roster.size > max_bytes():
-            raise forms.ValidationError(_("The file is larger than %(size)d KB.") % {"size": max_bytes() // 1024})
-        return roster
+    # The file's kind, size and content are checked by ``roster.read_table`` (core's spreadsheet
+    # reader); its refusal becomes this field's error in ``class_roster``.
 
 
 @staff_permission_required("courses.view_trainingclass")

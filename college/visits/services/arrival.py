@@ -7,10 +7,12 @@ from django.utils.translation import gettext as _
 
 from ..models import Status, VisitEvent, VisitRequest, local_today
 from .errors import VisitError
-from .state import transition
+from .state import Staff, transition
 
 
-def check_in(visit: VisitRequest, headcount: int | str, by=None, today: datetime.date | None = None) -> VisitRequest:
+def check_in(
+    visit: VisitRequest, headcount: int | str, by: Staff = None, today: datetime.date | None = None
+) -> VisitRequest:
     """Record an approved group's arrival on the day of its visit, with the people who came."""
     today = today or local_today()
     try:
@@ -36,7 +38,7 @@ def check_in(visit: VisitRequest, headcount: int | str, by=None, today: datetime
     )
 
 
-def mark_no_show(visit: VisitRequest, by=None, now: datetime.datetime | None = None) -> VisitRequest:
+def mark_no_show(visit: VisitRequest, by: Staff = None, now: datetime.datetime | None = None) -> VisitRequest:
     """Mark an approved group that did not come; only once its slot has started."""
     now = now or timezone.now()
     if visit.slot.start_at > now:

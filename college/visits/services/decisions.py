@@ -9,17 +9,17 @@ from django.utils.translation import gettext as _
 from ..models import Status, VisitEvent, VisitRequest
 from .errors import VisitError
 from .notifications import email_leader
-from .state import transition
+from .state import Staff, transition
 
 
-def approve(visit: VisitRequest, by=None) -> VisitRequest:
+def approve(visit: VisitRequest, by: Staff = None) -> VisitRequest:
     """Approve a pending request; the leader gets the confirmation with the .ics file and QR code."""
     visit = transition(visit, [Status.PENDING], Status.APPROVED, VisitEvent.Action.APPROVED, by=by)
     email_leader(visit, "approved")
     return visit
 
 
-def decline(visit: VisitRequest, reason: str, by=None) -> VisitRequest:
+def decline(visit: VisitRequest, reason: str, by: Staff = None) -> VisitRequest:
     """Decline a pending (or approved) request with a reason; its places are freed."""
     reason = (reason or "").strip()
     if not reason:
@@ -37,7 +37,7 @@ def decline(visit: VisitRequest, reason: str, by=None) -> VisitRequest:
     return visit
 
 
-def cancel(visit: VisitRequest, by=None, reason: str = "") -> VisitRequest:
+def cancel(visit: VisitRequest, by: Staff = None, reason: str = "") -> VisitRequest:
     """Cancel a pending or approved request; its places are freed."""
     visit = transition(
         visit, [Status.PENDING, Status.APPROVED], Status.CANCELLED, VisitEvent.Action.CANCELLED, by=by, text=reason

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from ..models import HOLDING_STATUSES, Guide, Slot, VisitEvent, VisitRequest
 from .errors import GuideUnavailable
-from .state import record_event, refuse_transition
+from .state import Staff, record_event, refuse_transition
 
 
 def overlaps(a: Slot, b: Slot) -> bool:
@@ -31,7 +31,7 @@ def guide_conflict(guide: Guide, slot: Slot, exclude: int | None = None) -> Visi
     return None
 
 
-def assign_guide(visit: VisitRequest, guide: Guide | None, by=None) -> VisitRequest:
+def assign_guide(visit: VisitRequest, guide: Guide | None, by: Staff = None) -> VisitRequest:
     """Assign (or with ``None`` remove) the guide of a visit.
 
     Refuses a guide who is inactive, not available at that time, or already

@@ -13,10 +13,12 @@ from .booking import check_bookable
 from .errors import NotEnoughPlaces, SlotNotBookable
 from .guides import guide_conflict
 from .notifications import email_leader
-from .state import record_event, refuse_transition
+from .state import Staff, record_event, refuse_transition
 
 
-def reschedule(visit: VisitRequest, new_slot_id: int | str, by=None, *, enforce_window: bool = False) -> VisitRequest:
+def reschedule(
+    visit: VisitRequest, new_slot_id: int | str, by: Staff = None, *, enforce_window: bool = False
+) -> VisitRequest:
     """Move a pending or approved request to another slot, with its places, in one transaction.
 
     Staff may move a group to any open future slot (``enforce_window`` applies

@@ -8,6 +8,7 @@ lock and refuse when no row changed, so two staff clicking at once cannot both w
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,9 +16,12 @@ from django.utils.translation import gettext as _
 from ..models import VisitEvent, VisitRequest
 from .errors import InvalidTransition, VisitError
 
+#: Who acts (shown in the history); None for the system (the public form, the API, tasks).
+Staff = AbstractBaseUser | None
+
 
 def record_event(
-    visit: VisitRequest, action: str, by=None, text: str = "", from_status: str = "", to_status: str = ""
+    visit: VisitRequest, action: str, by: Staff = None, text: str = "", from_status: str = "", to_status: str = ""
 ) -> VisitEvent:
     """Add one entry to the request's history."""
     return VisitEvent.objects.create(
@@ -37,7 +41,7 @@ def transition(
     allowed_from: Iterable[str],
     to_status: str,
     action: str,
-    by=None,
+    by: Staff = None,
     text: str = "",
     **fields: Any,
 ) -> VisitRequest:
@@ -55,7 +59,7 @@ def transition(
     return visit
 
 
-def add_note(visit: VisitRequest, text: str, by=None) -> VisitEvent:
+def add_note(visit: VisitRequest, text: str, by: Staff = None) -> VisitEvent:
     """Keep a staff note in the request's history."""
     text = (text or "").strip()
     if not text:
