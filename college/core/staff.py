@@ -13,6 +13,7 @@ from collections.abc import Callable
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from .spreadsheets import safe_cell
 
@@ -74,7 +75,7 @@ class StaffMenuItem(MenuItem):
         return super().render_component(request)
 
 
-class SafeSpreadsheetExportMixin:
+class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
     """For Wagtail index views with ``list_export``: exports as safe as ``spreadsheets.csv_bytes``.
 
     Wagtail's own export writes text as it is to CSV (``=HYPERLINK(…)`` typed into a booking

@@ -17,8 +17,8 @@ from college.certificates import ratelimit
 from courses import services as course_services
 from courses.models import LessonKind
 from tests.accounts.factories import UserFactory
-from tests.courses.factories import make_course
-from tests.visits.factories import HallFactory, SlotFactory, api_payload
+from tests.courses.factories import CoursePageFactory
+from tests.visits.factories import HallFactory, SlotFactory, VisitPayloadFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +45,10 @@ def post_json(client, url, body, **headers):
 # Visits: /api/visits/ (the mini-program; no session, no CSRF token)
 # ---------------------------------------------------------------------------
 VISIT_REQUESTS = "/api/visits/requests/"
+
+
+def payload(slot, size, **fields):
+    return VisitPayloadFactory(slot=slot.pk, group_size=size, **fields)
 
 
 @pytest.fixture
@@ -85,28 +89,28 @@ def test_visits_405_names_the_allowed_method(client, language):
 @BOTH
 def test_visits_409_says_how_many_places_are_left_without_a_csrf_token(slot, language):
     machine = Client(enforce_csrf_checks=True)  # the mini-program has no session and no token
-    assert post_json(machine, VISIT_REQUESTS, api_payload(slot, 18)).status_code == 201
+    assert post_json(machine, VISIT_REQUESTS, payload(slot, 18)).status_code == 201
     message = {ZH: "该时段仅剩 2 个名额。", EN: "Only 2 places are left on this slot."}[language]
-    response = post_json(machine, VISIT_REQUESTS, api_payload(slot, 5), **ACCEPT[language])
+    response = post_json(machine, VISIT_REQUESTS, payload(slot, 5), **ACCEPT[language])
     assert_error(response, 409, "not_enough_places", {"slot": [message]}, places_left=2)
 
 
 @BOTH
 def test_visits_413_for_a_body_over_64_kb(client, slot, language):
-    payload = api_payload(slot, 2, purpose="x" * (65 * 1024))
+    body = payload(slot, 2, purpose="x" * (65 * 1024))
     message = {ZH: "请求过大。", EN: "The request is too large."}[language]
-    response = post_json(client, VISIT_REQUESTS, payload, **ACCEPT[language])
+    response = post_json(client, VISIT_REQUESTS, body, **ACCEPT[language])
     assert_error(response, 413, "too_large", {"__all__": [message]})
 
 
 @BOTH
 def test_visits_422_when_an_idempotency_key_comes_back_with_another_request(client, slot, language):
-    assert post_json(client, VISIT_REQUESTS, api_payload(slot, 2), HTTP_IDEMPOTENCY_KEY="k-1").status_code == 201
+    assert post_json(client, VISIT_REQUESTS, payload(slot, 2), HTTP_IDEMPOTENCY_KEY="k-1").status_code == 201
     message = {
         ZH: "此 Idempotency-Key 已用于另一项申请。",
         EN: "This Idempotency-Key was already used for a different request.",
     }[language]
-    response = post_json(client, VISIT_REQUESTS, api_payload(slot, 3), HTTP_IDEMPOTENCY_KEY="k-1", **ACCEPT[language])
+    response = post_json(client, VISIT_REQUESTS, payload(slot, 3), HTTP_IDEMPOTENCY_KEY="k-1", **ACCEPT[language])
     assert_error(response, 422, "idempotency_conflict", {"Idempotency-Key": [message]})
 
 
@@ -122,7 +126,7 @@ def test_visits_feed_with_an_unknown_token_is_a_json_404(client, language):
 # ---------------------------------------------------------------------------
 @pytest.fixture
 def course(home_page):
-    return make_course(home_page, lessons=[(LessonKind.VIDEO, 60)])
+    return CoursePageFactory(home=home_page, lessons=[(LessonKind.VIDEO, 60)])
 
 
 @pytest.fixture

