@@ -87,7 +87,10 @@ class CaseImportForm(forms.Form):
 
     file = forms.FileField(
         label=_("CSV or JSON file"),
-        help_text=_("UTF-8. Columns: see the template below. At most 2,000 cases and 5 MB."),
+        help_text=_(
+            "CSV in UTF-8 or GB18030 (as Excel saves it), JSON in UTF-8. "
+            "Columns: see the template below. At most 2,000 cases and 5 MB."
+        ),
     )
     library = forms.ModelChoiceField(label=_("Case library"), queryset=None, empty_label=None)
 

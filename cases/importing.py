@@ -4,9 +4,7 @@ Imported cases are drafts: they go through the review workflow like any
 case an editor writes by hand.
 """
 
-import csv
 import datetime
-import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -16,6 +14,8 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from college.core.spreadsheets import SpreadsheetError, csv_bytes, read_table
 
 from .models import (
     DEIDENTIFICATION_CHECKLIST,
@@ -30,6 +30,8 @@ from .models import (
 from .services import assign_case_number
 
 MAX_ROWS = 2000
+MAX_BYTES = 5 * 1024 * 1024  # as the import form allows
+MAX_COLUMNS = 100  # more than COLUMNS, so that unknown columns are named in the report
 COLUMNS = [
     "title",
     "subtitle",
@@ -174,50 +176,71 @@ def _paragraphs(text):
 
 
 def read_rows(upload):
-    """The rows of an uploaded CSV or JSON file as dicts of strings."""
-    raw = upload.read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(_("The file is not UTF-8 text.")) from exc
-    name = (upload.name or "").lower()
-    if name.endswith(".json"):
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
-            raise ImportFileError(_("The JSON file cannot be read: %(error)s") % {"error": exc}) from exc
-        if isinstance(data, dict) and isinstance(data.get("cases"), list):
-            data = data["cases"]
-        if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-            raise ImportFileError(_("The JSON file must hold a list of cases (objects)."))
-        rows = []
-        for item in data:
-            row = {}
-            for key, value in item.items():
-                if isinstance(value, list):
-                    value = "\n".join(
-                        " ".join(str(v) for v in entry.values() if v) if isinstance(entry, dict) else str(entry)
-                        for entry in value
-                    )
-                elif isinstance(value, bool):
-                    value = "true" if value else ""
-                elif value is None:
-                    value = ""
-                row[str(key)] = str(value)
-            rows.append(row)
+    """The rows of an uploaded CSV or JSON file as dicts of strings.
+
+    CSV is read by the site's one spreadsheet reader: UTF-8 (with or without BOM) or GB18030,
+    as Excel saves "CSV" on Chinese Windows.
+    """
+    if (upload.name or "").lower().endswith(".json"):
+        rows = _json_rows(upload.read())
     else:
-        try:
-            reader = csv.DictReader(io.StringIO(text))
-            rows = [dict(row) for row in reader]
-        except csv.Error as exc:
-            raise ImportFileError(_("The CSV file cannot be read: %(error)s") % {"error": exc}) from exc
-        if reader.fieldnames is None or "title" not in [f.strip() for f in reader.fieldnames]:
-            raise ImportFileError(_("The first line must name the columns, including “title”."))
-        rows = [{(k or "").strip(): (v if isinstance(v, str) else "") for k, v in row.items()} for row in rows]
+        rows = _csv_rows(upload)
     if not rows:
         raise ImportFileError(_("The file holds no cases."))
     if len(rows) > MAX_ROWS:
         raise ImportFileError(_("At most %(max)d cases per file.") % {"max": MAX_ROWS})
+    return rows
+
+
+def _json_rows(raw):
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(_("The file is not UTF-8 text.")) from exc
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise ImportFileError(_("The JSON file cannot be read: %(error)s") % {"error": exc}) from exc
+    if isinstance(data, dict) and isinstance(data.get("cases"), list):
+        data = data["cases"]
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise ImportFileError(_("The JSON file must hold a list of cases (objects)."))
+    rows = []
+    for item in data:
+        row = {}
+        for key, value in item.items():
+            if isinstance(value, list):
+                value = "\n".join(
+                    " ".join(str(v) for v in entry.values() if v) if isinstance(entry, dict) else str(entry)
+                    for entry in value
+                )
+            elif isinstance(value, bool):
+                value = "true" if value else ""
+            elif value is None:
+                value = ""
+            row[str(key)] = str(value)
+        rows.append(row)
+    return rows
+
+
+def _csv_rows(upload):
+    try:
+        table = read_table(upload, max_bytes=MAX_BYTES, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
+    except SpreadsheetError as error:
+        raise ImportFileError(error.message) from None
+    if len(table) - 1 > MAX_ROWS:  # read_table stopped after the limit: refuse, never cut short
+        raise ImportFileError(_("At most %(max)d cases per file.") % {"max": MAX_ROWS})
+    header = [title.strip() for title in table[0]] if table else []
+    if "title" not in header:
+        raise ImportFileError(_("The first line must name the columns, including “title”."))
+    rows = []
+    for cells in table[1:]:
+        if not cells:  # a blank line holds no case
+            continue
+        row = {name: (cells[index] if index < len(cells) else "") for index, name in enumerate(header)}
+        if len(cells) > len(header):
+            row[""] = ""  # cells beyond the named columns: reported as an unknown column
+        rows.append(row)
     return rows
 
 
@@ -296,30 +319,29 @@ def _create_draft(data, library, user):
 
 
 def template_csv():
-    """A CSV with the columns and one example row, offered for download."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    writer.writerow(
+    """A CSV (bytes, with a BOM for Excel) with the columns and one example row, offered for download."""
+    return csv_bytes(
+        COLUMNS,
         [
-            "楼上漏水引发邻里纠纷",
-            "调解员三次上门化解",
-            "邻里;漏水;人民调解",
-            "village_community",
-            "village",
-            "zhuji",
-            "neighbours",
-            "2024-03-02",
-            "2024-05-01",
-            "",
-            "1",
-            "小事不出村，调解员就地化解。",
-            "王某家楼上卫生间渗水……",
-            "村调解委员会组织双方现场查看……",
-            "双方签订调解协议。",
-            "体现了矛盾不上交、就地化解。",
-            "《中华人民共和国人民调解法》第十七条",
-            "yes",
-        ]
+            [
+                "楼上漏水引发邻里纠纷",
+                "调解员三次上门化解",
+                "邻里;漏水;人民调解",
+                "village_community",
+                "village",
+                "zhuji",
+                "neighbours",
+                "2024-03-02",
+                "2024-05-01",
+                "",
+                "1",
+                "小事不出村，调解员就地化解。",
+                "王某家楼上卫生间渗水……",
+                "村调解委员会组织双方现场查看……",
+                "双方签订调解协议。",
+                "体现了矛盾不上交、就地化解。",
+                "《中华人民共和国人民调解法》第十七条",
+                "yes",
+            ]
+        ],
     )
-    return "\ufeff" + buffer.getvalue()

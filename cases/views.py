@@ -3,34 +3,33 @@
 import logging
 
 from django.http import JsonResponse
-from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+
+from college.core.jsonapi import ApiError, form_errors, json_api
 
 from .forms import CaseSearchForm
-from .pages import search_language as _language
 from .search import SearchUnavailable, search_cases
 
 logger = logging.getLogger(__name__)
 
 
-@require_GET
+@json_api(methods=["GET"])
 def search_api(request):
-    """GET /api/cases/search/?q=&field=&level=&region=&dispute_type=&year=&keyword=&sort=&page="""
-    language = _language(request)
-    with translation.override(language):
-        form = CaseSearchForm(request.GET)
-        if not form.is_valid():
-            return JsonResponse({"errors": _plain_errors(form)}, status=400)
-        try:
-            results = search_cases(form.to_query(language))
-        except SearchUnavailable:
-            logger.exception("case search failed")
-            return JsonResponse(
-                {"errors": {"__all__": [_("Search is unavailable at the moment. Please try again later.")]}}, status=503
-            )
-        return JsonResponse(results.as_json(), json_dumps_params={"ensure_ascii": False})
+    """GET /api/cases/search/?q=&field=&level=&region=&dispute_type=&year=&keyword=&sort=&page=
 
-
-def _plain_errors(form):
-    return {name: [str(message) for message in messages] for name, messages in form.errors.items()}
+    Cases and messages in the request's language (``lang=``, ``X-Language``, cookie or
+    Accept-Language); errors in the site's one body (docs/api.md), 503 ``unavailable`` when the
+    search engine is down.
+    """
+    language = request.LANGUAGE_CODE
+    form = CaseSearchForm(request.GET)
+    if not form.is_valid():
+        raise ApiError(errors=form_errors(form))
+    try:
+        results = search_cases(form.to_query(language))
+    except SearchUnavailable:
+        logger.exception("case search failed")
+        raise ApiError(
+            _("Search is unavailable at the moment. Please try again later."), status=503, code="unavailable"
+        ) from None
+    return JsonResponse(results.as_json(), json_dumps_params={"ensure_ascii": False})

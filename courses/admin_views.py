@@ -5,7 +5,6 @@ import datetime
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,21 +13,17 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
+from college.core import spreadsheets
+from college.core.params import year_param
+from college.core.staff import staff_permission_required
+
 from . import reports, services
 from .models import CreditEntry, CreditType, TrainingClass
-from .roster import RosterFileError, import_roster, max_bytes
-
-
-def _require(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
+from .roster import RosterFileError, import_roster
 
 
 def _file_response(content, fmt, filename):
-    types = {
-        "csv": "text/csv; charset=utf-8",
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    }
+    types = {"csv": spreadsheets.CSV_CONTENT_TYPE, "xlsx": spreadsheets.XLSX_CONTENT_TYPE}
     response = HttpResponse(content, content_type=types[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
@@ -42,19 +37,12 @@ class RosterForm(forms.Form):
             "Every row must be valid, or nothing is imported."
         ),
     )
-
-    def clean_roster(self):
-        roster = self.cleaned_data["roster"]
-        name = roster.name.lower()
-        if not (name.endswith(".csv") or name.endswith(".xlsx")):
-            raise forms.ValidationError(_("Upload a CSV or XLSX file."))
-        if roster.size > max_bytes():
-            raise forms.ValidationError(_("The file is larger than %(size)d KB.") % {"size": max_bytes() // 1024})
-        return roster
+    # The file's kind, size and content are checked by ``roster.read_table`` (core's spreadsheet
+    # reader); its refusal becomes this field's error in ``class_roster``.
 
 
+@staff_permission_required("courses.view_trainingclass")
 def class_list(request):
-    _require(request, "courses.view_trainingclass")
     classes = TrainingClass.objects.prefetch_related("class_courses__course").order_by("-start_date")
     return render(request, "courses/admin/class_list.html", {"classes": classes})
 
@@ -80,15 +68,15 @@ def _class_context(request, training_class, form=None, result=None):
     }
 
 
+@staff_permission_required("courses.view_trainingclass")
 def class_detail(request, pk):
-    _require(request, "courses.view_trainingclass")
     training_class = get_object_or_404(TrainingClass, pk=pk)
     return render(request, "courses/admin/class_detail.html", _class_context(request, training_class))
 
 
+@staff_permission_required("courses.change_trainingclass")
 def class_roster(request, pk):
     """Upload a roster: all rows valid → everyone enrolled; any bad row → nothing, with a report."""
-    _require(request, "courses.change_trainingclass")
     training_class = get_object_or_404(TrainingClass, pk=pk)
     if request.method != "POST":
         return redirect("courses_admin:class_detail", pk=pk)
@@ -122,20 +110,20 @@ def class_roster(request, pk):
     )
 
 
+@staff_permission_required("courses.view_trainingclass")
 def class_export(request, pk, fmt):
-    _require(request, "courses.view_trainingclass")
     training_class = get_object_or_404(TrainingClass, pk=pk)
     headers, rows = reports.class_progress_export(training_class)
     if fmt == "xlsx":
-        content = reports.to_xlsx(headers, rows, title=training_class.code)
+        content = spreadsheets.xlsx_bytes(headers, rows, title=training_class.code)
     else:
-        content = reports.to_csv(headers, rows)
+        content = spreadsheets.csv_bytes(headers, rows)
     return _file_response(content, fmt, f"class-{training_class.code}-progress")
 
 
 @require_POST
+@staff_permission_required("courses.change_trainingclass")
 def class_remind(request, pk):
-    _require(request, "courses.change_trainingclass")
     from django.db import transaction
 
     from .tasks import send_class_reminders
@@ -147,17 +135,9 @@ def class_remind(request, pk):
     return redirect("courses_admin:class_detail", pk=pk)
 
 
-def _year(request):
-    try:
-        year = int(request.GET.get("year", timezone.localdate().year))
-    except (TypeError, ValueError):
-        year = timezone.localdate().year
-    return year if 2000 <= year <= 2100 else timezone.localdate().year
-
-
+@staff_permission_required("courses.view_creditentry")
 def credit_reports(request):
-    _require(request, "courses.view_creditentry")
-    year = _year(request)
+    year = year_param(request.GET.get("year"))
     unit_headers, unit_rows = reports.hours_by_work_unit(year)
     learner_headers, learner_rows = reports.hours_by_learner(year)
     years = sorted(set(CreditEntry.objects.values_list("year", flat=True)) | {timezone.localdate().year}, reverse=True)
@@ -179,17 +159,17 @@ def credit_reports(request):
     )
 
 
+@staff_permission_required("courses.view_creditentry")
 def credit_export(request, year, kind, fmt):
-    _require(request, "courses.view_creditentry")
     year = int(year)
     if kind == "units":
         headers, rows = reports.hours_by_work_unit(year)
     else:
         headers, rows = reports.hours_by_learner(year)
     if fmt == "xlsx":
-        content = reports.to_xlsx(headers, rows, title=f"{year}")
+        content = spreadsheets.xlsx_bytes(headers, rows, title=f"{year}")
     else:
-        content = reports.to_csv(headers, rows)
+        content = spreadsheets.csv_bytes(headers, rows)
     return _file_response(content, fmt, f"credit-hours-{year}-{kind}")
 
 
@@ -216,9 +196,9 @@ class OfflineCreditForm(forms.Form):
         return value
 
 
+@staff_permission_required("courses.add_creditentry")
 def offline_credit(request):
     """Staff add an offline activity (lecture, field study) to a learner's ledger, with a reason."""
-    _require(request, "courses.add_creditentry")
     status = 200
     if request.method == "POST":
         form = OfflineCreditForm(request.POST)

@@ -1,11 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import api
 
 app_name = "courses_api"
 
 urlpatterns = [
-    path("viewings/", views.api_start_viewing, name="start_viewing"),
-    path("viewings/end/", views.api_end_viewing, name="end_viewing"),
-    path("heartbeats/", views.api_heartbeat, name="heartbeat"),
+    path("viewings/", api.api_start_viewing, name="start_viewing"),
+    path("viewings/end/", api.api_end_viewing, name="end_viewing"),
+    path("heartbeats/", api.api_heartbeat, name="heartbeat"),
 ]

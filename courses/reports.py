@@ -1,8 +1,7 @@
 """Reports and exports: a learner's year (PDF, CSV), staff hours per learner and per work unit
-(CSV, XLSX) and a training class's progress table."""
+(CSV, XLSX) and a training class's progress table.  The files are written by
+``college.core.spreadsheets`` (``csv_bytes``/``xlsx_bytes``), which neutralises formula text."""
 
-import csv
-import io
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -11,63 +10,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from college.core.spreadsheets import csv_bytes
+
 from . import services
 from .models import CourseCompletion, CreditType, LessonProgress, ProgressStatus, TrainingClassMember
-
-
-# ---------------------------------------------------------------------------
-# Writers
-# ---------------------------------------------------------------------------
-def to_csv(headers, rows):
-    """CSV bytes with a BOM so that Excel opens Chinese text correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([str(h) for h in headers])
-    for row in rows:
-        writer.writerow([_cell(value) for value in row])
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def to_xlsx(headers, rows, title="Report"):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = str(title)[:31]
-    sheet.append([str(h) for h in headers])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(
-            [float(v) if isinstance(v, Decimal) else _cell(v) if not isinstance(v, (int, float)) else v for v in row]
-        )
-    for column in sheet.columns:
-        width = max(len(str(c.value or "")) for c in column)
-        sheet.column_dimensions[column[0].column_letter].width = min(50, max(10, width * 2))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    text = str(value)
-    # Cells starting with = + - @ would run as formulas in a spreadsheet.
-    if text[:1] in ("=", "+", "-", "@") and not _is_number(text):
-        return "'" + text
-    return text
-
-
-def _is_number(text):
-    try:
-        float(text)
-        return True
-    except ValueError:
-        return False
 
 
 # ---------------------------------------------------------------------------
@@ -95,7 +41,7 @@ def learner_year_rows(user, year, language=None):
 
 def learner_year_csv(user, year):
     headers, rows = learner_year_rows(user, year)
-    return to_csv(headers, rows)
+    return csv_bytes(headers, rows)
 
 
 def learner_year_pdf(user, year, language="zh-hans"):

@@ -6,9 +6,6 @@ email or mobile number; the others are created (they set their password
 through "forgot password" with their email address).
 """
 
-import csv
-import io
-import zipfile
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -21,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from college.accounts.validators import normalise_mobile, validate_mobile
+from college.core import spreadsheets
 
 from .models import RosterImport, TrainingClassMember
 from .services import add_members
@@ -88,22 +86,14 @@ class RosterResult:
 
 
 def read_table(uploaded):
-    """[(row number, {column: text})] from an uploaded CSV or XLSX file."""
+    """[(row number, {column: text})] from an uploaded CSV (UTF-8 or GB18030) or XLSX file."""
     name = (getattr(uploaded, "name", "") or "").lower()
-    size = getattr(uploaded, "size", None)
-    if size is not None and size > max_bytes():
-        raise RosterFileError(_("The file is larger than %(size)d KB.") % {"size": max_bytes() // 1024})
-    if not (name.endswith(".csv") or name.endswith(".xlsx")):
+    if not name.endswith((".csv", ".xlsx")):
         raise RosterFileError(_("Upload a CSV or XLSX file."))
-    data = uploaded.read(max_bytes() + 1)
-    if len(data) > max_bytes():
-        raise RosterFileError(_("The file is larger than %(size)d KB.") % {"size": max_bytes() // 1024})
-    if not data.strip():
-        raise RosterFileError(_("The file is empty."))
-    if name.endswith(".xlsx"):
-        table = _read_xlsx(data)
-    else:
-        table = _read_csv(data)
+    try:
+        table = spreadsheets.read_table(uploaded, max_bytes=max_bytes(), max_rows=max_rows())
+    except spreadsheets.SpreadsheetError as error:
+        raise RosterFileError(error.message) from None
     if not table:
         raise RosterFileError(_("The file is empty."))
     header, *body = table
@@ -124,50 +114,10 @@ def read_table(uploaded):
         rows.append((number, values))
     if not rows:
         raise RosterFileError(_("The file has no learners in it."))
-    if len(rows) > max_rows():
+    # read_table stops one row after the limit: a longer file is refused, never cut short.
+    if len(rows) > max_rows() or len(body) > max_rows():
         raise RosterFileError(_("A roster may hold at most %(rows)d learners.") % {"rows": max_rows()})
     return rows
-
-
-def _read_csv(data):
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise RosterFileError(_("The CSV file could not be read; save it as UTF-8."))
-    if "\x00" in text:
-        raise RosterFileError(_("The CSV file could not be read; save it as UTF-8."))
-    try:
-        return [row for row in csv.reader(io.StringIO(text))]
-    except csv.Error:
-        raise RosterFileError(_("The CSV file could not be read; save it as UTF-8.")) from None
-
-
-def _read_xlsx(data):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        raise RosterFileError(_("The XLSX file could not be opened.")) from None
-    sheet = workbook.worksheets[0]
-    table = []
-    for cells in sheet.iter_rows(values_only=True):
-        table.append(
-            [
-                ""
-                if value is None
-                else (str(int(value)) if isinstance(value, float) and value.is_integer() else str(value))
-                for value in cells
-            ]
-        )
-        if len(table) > max_rows() + 1:
-            break
-    workbook.close()
-    return table
 
 
 def check_rows(training_class, table):

@@ -1,17 +1,11 @@
-"""Learner actions (enrol, read, quiz), "My learning" and exports; the heartbeat API. Page contexts: ``pages``.
-
-Over 350 lines while the JSON API (from ``api_language`` on) shares it; issue 13's edge-layer work moves that part.
-"""
-
-import functools
-import json
-import math
+"""Learner actions (enrol, read, quiz), "My learning" and exports. Page contexts: ``pages``; the heartbeat
+API: ``api``."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
@@ -22,7 +16,6 @@ from .models import (
     CoursePage,
     Enrolment,
     LessonPage,
-    LessonProgress,
     ProgressStatus,
     QuizAttempt,
 )
@@ -234,140 +227,3 @@ def ledger_export(request, year, fmt):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="credit-hours-{year}.pdf"'
     return response
-
-
-# ---------------------------------------------------------------------------
-# JSON API: viewings and heartbeats
-# ---------------------------------------------------------------------------
-def api_language(view):
-    """The API sits outside the language prefix, where Django falls back to zh-hans; answer (and
-    record completions) in the language of the page that calls it: the ``X-Language`` header sent
-    by lesson.js, else the language cookie or Accept-Language."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        language = request.headers.get("X-Language", "")
-        if language not in ("en", "zh-hans"):
-            language = translation.get_language_from_request(request, check_path=False)
-        language = "en" if (language or "").startswith("en") else "zh-hans"
-        with translation.override(language):
-            request.LANGUAGE_CODE = language
-            return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _json_errors(errors, status=400, code="invalid"):
-    return JsonResponse({"errors": errors, "code": code}, status=status)
-
-
-def _read_json(request):
-    if len(request.body) > 4096:
-        return None
-    try:
-        data = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def _api_user(request):
-    if not request.user.is_authenticated:
-        return _json_errors({"__all__": [_("Sign in to study.")]}, status=403, code="auth")
-    if request.method != "POST":
-        return _json_errors({"__all__": [_("Use POST.")]}, status=405, code="method")
-    return None
-
-
-def _number(value):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    if math.isnan(value) or math.isinf(value):
-        return None
-    return float(value)
-
-
-@api_language
-def api_start_viewing(request):
-    """POST {lesson: id} → a new viewing token, the resume position and the heartbeat interval."""
-    refused = _api_user(request)
-    if refused:
-        return refused
-    data = _read_json(request)
-    if data is None:
-        return _json_errors({"__all__": [_("The request could not be read.")]})
-    lesson_id = data.get("lesson")
-    if isinstance(lesson_id, bool) or not isinstance(lesson_id, int):
-        return _json_errors({"lesson": [_("Give the lesson's id.")]})
-    page = Page.objects.filter(pk=lesson_id).first()
-    page = page.specific if page else None
-    if not isinstance(page, LessonPage) or not page.live:
-        return _json_errors({"lesson": [_("This lesson does not exist.")]}, status=404, code="not_found")
-    try:
-        viewing = services.start_viewing(request.user, page)
-    except services.CourseError as error:
-        return _json_errors({"lesson": [str(error.message)]}, code=error.code)
-    record = LessonProgress.objects.get(user=request.user, lesson=viewing.lesson)
-    return JsonResponse(
-        {
-            "token": viewing.token,
-            "position": viewing.last_position,
-            "interval": services.heartbeat_interval(),
-            "status": record.status,
-            "study_seconds": round(record.study_seconds, 3),
-            "covered_seconds": round(record.covered_seconds, 3),
-        }
-    )
-
-
-@api_language
-def api_heartbeat(request):
-    """POST {token, seq, state, position, seeked_from?} → what the server credited."""
-    refused = _api_user(request)
-    if refused:
-        return refused
-    data = _read_json(request)
-    if data is None:
-        return _json_errors({"__all__": [_("The request could not be read.")]})
-    errors = {}
-    token = data.get("token")
-    if not isinstance(token, str) or not 10 <= len(token) <= 64:
-        errors["token"] = [_("The viewing token is missing or malformed.")]
-    seq = data.get("seq")
-    if isinstance(seq, bool) or not isinstance(seq, int) or not 1 <= seq <= 10_000_000:
-        errors["seq"] = [_("The sequence number must be a positive whole number.")]
-    state = data.get("state")
-    if state not in ("playing", "paused", "hidden"):
-        errors["state"] = [_("The state must be playing, paused or hidden.")]
-    position = _number(data.get("position", 0))
-    if position is None:
-        errors["position"] = [_("The position must be a number of seconds.")]
-    seeked_from = data.get("seeked_from")
-    if seeked_from is not None:
-        seeked_from = _number(seeked_from)
-        if seeked_from is None:
-            errors["seeked_from"] = [_("The position must be a number of seconds.")]
-    if errors:
-        return _json_errors(errors)
-    try:
-        result = services.heartbeat(
-            request.user, token, seq, state, position, seeked_from=seeked_from, language=_lang(request)
-        )
-    except services.HeartbeatRefused as error:
-        return _json_errors(
-            {"__all__": [str(error.message)]}, status=409 if error.code == "superseded" else 400, code=error.code
-        )
-    return JsonResponse(dict(result))
-
-
-@api_language
-def api_end_viewing(request):
-    refused = _api_user(request)
-    if refused:
-        return refused
-    data = _read_json(request)
-    token = data.get("token") if data else None
-    if not isinstance(token, str):
-        return _json_errors({"token": [_("The viewing token is missing or malformed.")]})
-    services.end_viewing(request.user, token)
-    return JsonResponse({"ended": True})

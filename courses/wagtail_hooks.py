@@ -7,16 +7,17 @@ the rules in ``services.py``. Offline credit hours, roster imports, class progre
 annual reports are custom admin views (``admin_views.py``).
 """
 
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from college.core.staff import StaffMenuItem
 
 from . import admin_urls
 from .models import (
@@ -243,17 +244,6 @@ def register_learning_records():
 @hooks.register("register_admin_urls")
 def register_courses_admin_urls():
     return [path("courses-office/", include((admin_urls.urlpatterns, "courses_admin"), namespace="courses_admin"))]
-
-
-class StaffMenuItem(MenuItem):
-    """A menu item shown to people holding one permission."""
-
-    def __init__(self, label, url_name, permission, **kwargs):
-        self.permission = permission
-        super().__init__(label, reverse_lazy(url_name), **kwargs)
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_admin_menu_item")

@@ -6,25 +6,29 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from college.core.jsonapi import ApiError, json_api, not_found
+
 from .models import ExhibitionPage
 from .promenade import Promenade
 
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 
+@json_api(methods=["GET"])
 def promenade(request):
-    """GET /api/exhibits/promenade/?locale=zh-hans|en: halls and exhibits in walking order."""
+    """GET /api/exhibits/promenade/?locale=zh-hans|en: halls and exhibits in walking order.
+
+    The ``locale`` asked for is the language of the answer, errors included; an unknown one is
+    refused in the request's language.  Errors have the site's one body (docs/api.md).
+    """
     code = request.GET.get("locale") or settings.LANGUAGE_CODE
-    with translation.override(code if code in LANGUAGES else settings.LANGUAGE_CODE):
-        if code not in LANGUAGES:
-            return JsonResponse(
-                {"errors": {"locale": [_("Unknown language “%(code)s”: use zh-hans or en.") % {"code": code[:20]}]}},
-                status=400,
-            )
+    if code not in LANGUAGES:
+        raise ApiError(_("Unknown language “%(code)s”: use zh-hans or en.") % {"code": code[:20]}, field="locale")
+    with translation.override(code):
         locale = Locale.objects.filter(language_code=code).first()
         exhibition = ExhibitionPage.objects.live().public().filter(locale=locale).order_by("path").first()
         if exhibition is None:
-            return JsonResponse({"errors": {"locale": [_("There is no exhibition in this language yet.")]}}, status=404)
+            return not_found(_("There is no exhibition in this language yet."), field="locale")
         walk = Promenade(exhibition, request)
         stops = []
         for stop in walk.stops:

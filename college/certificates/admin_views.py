@@ -6,7 +6,6 @@ import zipfile
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -15,13 +14,13 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from college.core.staff import StaffPermissionMixin, require_permission, staff_permission_required
+
 from . import services
 from .models import Certificate, IssueBatch
 
-
-def require(user, action):
-    if not user.has_perm(f"certificates.{action}_certificate"):
-        raise PermissionDenied
+VIEW = "certificates.view_certificate"
+CHANGE = "certificates.change_certificate"
 
 
 class ReasonForm(forms.Form):
@@ -50,12 +49,12 @@ class CertificateDetailView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def dispatch(self, request, pk):
-        require(request.user, "view")
+        require_permission(request.user, VIEW)
         self.certificate = get_object_or_404(Certificate.objects.select_related("user", "replaces"), pk=pk)
         return super().dispatch(request, pk)
 
     def post(self, request, pk):
-        require(request.user, "change")
+        require_permission(request.user, CHANGE)
         action = request.POST.get("action")
         form = ReasonForm(request.POST)
         if action not in {"revoke", "reissue", "retry"}:
@@ -91,7 +90,7 @@ class CertificateDetailView(WagtailAdminTemplateMixin, TemplateView):
                 "certificate": certificate,
                 "events": certificate.events.select_related("actor"),
                 "replaced_by": Certificate.objects.filter(replaces=certificate).first(),
-                "can_change": self.request.user.has_perm("certificates.change_certificate"),
+                "can_change": self.request.user.has_perm(CHANGE),
                 "verify_url": services.verification_path(certificate),
                 "download_url": reverse("certificates:download", kwargs={"pk": certificate.pk}),
                 "revoke_form": kwargs.get("revoke_form") or ReasonForm(prefix=None),
@@ -116,17 +115,14 @@ def certificate_delete(request, pk):
 # ---------------------------------------------------------------------------
 # Training classes: bulk issue, progress, ZIP
 # ---------------------------------------------------------------------------
-class ClassListView(WagtailAdminTemplateMixin, TemplateView):
+class ClassListView(StaffPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "certificates/admin/classes.html"
     page_title = gettext_lazy("Class certificates")
     header_icon = "group"
+    permission_required = VIEW
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
-
-    def dispatch(self, request, *args, **kwargs):
-        require(request.user, "view")
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         from django.db.models import Count, Q
@@ -159,15 +155,15 @@ class ClassListView(WagtailAdminTemplateMixin, TemplateView):
                 }
             )
         context["rows"] = rows
-        context["can_change"] = self.request.user.has_perm("certificates.change_certificate")
+        context["can_change"] = self.request.user.has_perm(CHANGE)
         return context
 
 
+@staff_permission_required(CHANGE)
 def bulk_issue(request, class_id):
     """POST: request a certificate for every member who completed the class, then show progress."""
     from courses.models import TrainingClass
 
-    require(request.user, "change")
     if request.method != "POST":
         return redirect("certificates_admin_classes")
     training_class = get_object_or_404(TrainingClass, pk=class_id)
@@ -189,7 +185,7 @@ class BatchView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def dispatch(self, request, pk):
-        require(request.user, "view")
+        require_permission(request.user, VIEW)
         self.batch = get_object_or_404(IssueBatch, pk=pk)
         return super().dispatch(request, pk)
 
@@ -206,16 +202,16 @@ class BatchView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
+@staff_permission_required(VIEW)
 def batch_progress(request, pk):
     """JSON polled by the progress bar."""
-    require(request.user, "view")
     batch = get_object_or_404(IssueBatch, pk=pk)
     return JsonResponse(services.batch_progress(batch))
 
 
+@staff_permission_required(VIEW)
 def class_zip(request, class_id):
     """All issued certificates of a class as one ZIP (built in a temporary file, streamed)."""
-    require(request.user, "view")
     certificates = list(services.class_certificates(class_id))
     if not certificates:
         raise Http404(_("No issued certificates for this class yet."))

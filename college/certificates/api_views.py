@@ -1,28 +1,22 @@
-"""GET /api/certificates/<code>/ for machines (docs/certificates.md)."""
+"""GET /api/certificates/<code>/ for machines (docs/certificates.md).
+
+Errors have the site's one body (docs/api.md): 404 ``not_found`` (message under ``code``, the
+path's certificate code), 405 ``method``, 429 ``rate_limited`` with ``Retry-After``.
+"""
 
 from django.http import JsonResponse
-from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+
+from college.core.jsonapi import json_api, not_found, too_many_requests
 
 from . import ratelimit, verification
 
 
-@require_GET
+@json_api(methods=["GET"])
 def certificate_status(request, code):
-    # /api/ has no language prefix (LocaleMiddleware then picks zh-hans): answer errors in
-    # the language the client asks for with Accept-Language.
-    with translation.override(translation.get_language_from_request(request, check_path=False)):
-        return _certificate_status(request, code)
-
-
-def _certificate_status(request, code):
+    """Whether the certificate with this verification code is valid, revoked or superseded."""
     if not ratelimit.hit(request):
-        response = JsonResponse(
-            {"errors": {"code": [_("Too many verification requests. Try again in a minute.")]}}, status=429
-        )
-        response["Retry-After"] = str(ratelimit.retry_after())
-        return response
+        return too_many_requests(ratelimit.retry_after(), _("Too many verification requests. Try again in a minute."))
     certificate = verification.find(code)
     if certificate is None:
         message = (
@@ -30,7 +24,7 @@ def _certificate_status(request, code):
             if verification.is_well_formed(code)
             else _("This is not a certificate code.")
         )
-        return JsonResponse({"errors": {"code": [message]}}, status=404)
+        return not_found(message, field="code")
     return JsonResponse(
         verification.as_json(verification.verdict(certificate)), json_dumps_params={"ensure_ascii": False}
     )

@@ -1,10 +1,11 @@
 """The certificates back office in the Wagtail admin."""
 
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from college.core.staff import StaffMenuItem
 
 from . import admin_views
 from .models import Certificate
@@ -70,13 +71,8 @@ def register_certificate_admin_urls():
     ]
 
 
-class ClassCertificatesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("certificates.view_certificate")
-
-
 @hooks.register("register_admin_menu_item")
 def register_class_certificates_menu_item():
-    return ClassCertificatesMenuItem(
-        _("Class certificates"), reverse("certificates_admin_classes"), icon_name="group", order=311
+    return StaffMenuItem(
+        _("Class certificates"), "certificates_admin_classes", admin_views.VIEW, icon_name="group", order=311
     )

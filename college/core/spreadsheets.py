@@ -151,8 +151,14 @@ def read_table(
         raise too_large
     if not data.strip():
         raise SpreadsheetError(_("The file is empty."))
-    kind = kind_of(getattr(upload, "name", "") or "", data)
+    name = (getattr(upload, "name", "") or "").lower()
+    kind = kind_of(name, data)
     if kind is None:
+        # Say what is wrong with the file the user meant to send, not only that it is wrong.
+        if name.endswith(".xlsx"):
+            raise SpreadsheetError(_("The file is not an Excel workbook (.xlsx)."))
+        if name.endswith(".csv"):
+            raise SpreadsheetError(_("The CSV file could not be read; save it as UTF-8."))
         raise SpreadsheetError(_("Upload a CSV or XLSX file (the content must match the file's extension)."))
     if kind == "xlsx":
         limit = max_uncompressed or max(XLSX_MIN_UNCOMPRESSED, (max_rows + 1) * XLSX_BYTES_PER_ROW)

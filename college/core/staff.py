@@ -1,5 +1,5 @@
-"""The staff back office's two shared pieces: the permission guard of a staff view and
-the menu item shown only to those who may open it.
+"""The staff back office's shared pieces: the permission guard of a staff view, the menu
+item shown only to those who may open it, and safe spreadsheet exports of admin listings.
 
 Permissions come from the roles in ``college/accounts/roles.py``; a view states the one it
 needs, the menu item the same one, so a role that cannot open a screen never sees its link.
@@ -13,6 +13,9 @@ from collections.abc import Callable
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+from .spreadsheets import safe_cell
 
 
 def has_any_permission(user, permissions: str | tuple[str, ...]) -> bool:
@@ -70,3 +73,20 @@ class StaffMenuItem(MenuItem):
     def render_component(self, request):
         self.url = reverse(self.url_name)
         return super().render_component(request)
+
+
+class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
+    """For Wagtail index views with ``list_export``: exports as safe as ``spreadsheets.csv_bytes``.
+
+    Wagtail's own export writes text as it is to CSV (``=HYPERLINK(…)`` typed into a booking
+    form would run in Excel) and without a BOM (Excel then garbles Chinese); every text cell
+    goes through ``safe_cell`` here and the CSV starts with a BOM.
+    """
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return safe_cell(value) if isinstance(value, str) else value
+
+    def stream_csv(self, queryset):
+        yield "\ufeff"
+        yield from super().stream_csv(queryset)

@@ -4,7 +4,6 @@ calendar feed.  Every action calls a function of ``services``."""
 
 import calendar
 import datetime
-import io
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -17,6 +16,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from college.core.params import date_param, year_param
+from college.core.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, xlsx_bytes
+from college.core.staff import staff_permission_required
+
 from . import services
 from .forms import CancelForm, CheckInForm, DeclineForm, GuideForm, HeadcountForm, NoteForm, RescheduleForm
 from .links import qr_svg
@@ -25,20 +28,6 @@ from .reports import month_chart_svg, statistics_csv, year_statistics
 
 VIEW = "visits.view_visitrequest"
 CHANGE = "visits.change_visitrequest"
-
-
-def _require(perm):
-    def decorator(view):
-        def wrapped(request, *args, **kwargs):
-            if not request.user.has_perm(perm):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        wrapped.__name__ = view.__name__
-        wrapped.__doc__ = view.__doc__
-        return wrapped
-
-    return decorator
 
 
 def _render(request, template, context, title, icon="date"):
@@ -52,7 +41,7 @@ def _visit(pk):
     )
 
 
-@_require(VIEW)
+@staff_permission_required(VIEW)
 def request_detail(request, pk, forms=None):
     """One request: details, roster, history and every action staff can take."""
     visit = _visit(pk)
@@ -117,7 +106,7 @@ ACTIONS = {
 
 
 @require_POST
-@_require(CHANGE)
+@staff_permission_required(CHANGE)
 def request_action(request, pk, action):
     """Run one back-office action on a request (a POST from its page)."""
     if action not in ACTIONS:
@@ -144,39 +133,25 @@ def request_action(request, pk, action):
     return redirect("visits_admin:request", pk=pk)
 
 
-@_require(VIEW)
+@staff_permission_required(VIEW)
 def roster_xlsx(request, pk):
     """The group's roster as an Excel file (for the reception desk and security)."""
-    from openpyxl import Workbook
-
     visit = _visit(pk)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = visit.code
-    sheet.append([_("No."), _("Name"), _("Work unit")])
-    for number, name in enumerate(visit.roster_names, start=1):
-        sheet.append([number, name, visit.organisation])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    content = xlsx_bytes(
+        [_("No."), _("Name"), _("Work unit")],
+        [[number, name, visit.organisation] for number, name in enumerate(visit.roster_names, start=1)],
+        title=visit.code,
     )
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="roster-{visit.code}.xlsx"'
     return response
 
 
-def _parse_day(value):
-    try:
-        return datetime.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return local_today()
-
-
-@_require(VIEW)
+@staff_permission_required(VIEW)
 def reception_calendar(request):
     """Slots of a week or a month with the places taken and left, and their groups."""
     mode = "month" if request.GET.get("view") == "month" else "week"
-    day = _parse_day(request.GET.get("date"))
+    day = date_param(request.GET.get("date"))
     if mode == "week":
         start = day - datetime.timedelta(days=day.weekday())
         end = start + datetime.timedelta(days=6)
@@ -228,7 +203,7 @@ def reception_calendar(request):
     )
 
 
-@_require(VIEW)
+@staff_permission_required(VIEW)
 def check_in(request):
     """Find the group that arrived by its booking code (typed or scanned from its QR code)."""
     form = CheckInForm(request.GET or None)
@@ -264,20 +239,10 @@ def check_in(request):
     )
 
 
-def _year(request):
-    try:
-        year = int(request.GET.get("year", ""))
-        if 2000 <= year <= 2100:
-            return year
-    except ValueError:
-        pass
-    return local_today().year
-
-
-@_require(VIEW)
+@staff_permission_required(VIEW)
 def statistics(request):
     """Visitors per month and year against the annual target, by group type, province and unit type."""
-    stats = year_statistics(_year(request))
+    stats = year_statistics(year_param(request.GET.get("year")))
     return _render(
         request,
         "visits/admin/statistics.html",
@@ -287,15 +252,16 @@ def statistics(request):
     )
 
 
-@_require(VIEW)
+@staff_permission_required(VIEW)
 def statistics_download(request):
-    stats = year_statistics(_year(request))
-    response = HttpResponse("\ufeff" + statistics_csv(stats), content_type="text/csv; charset=utf-8")
+    """The year's statistics as CSV (with a BOM, so that Excel shows the Chinese labels)."""
+    stats = year_statistics(year_param(request.GET.get("year")))
+    response = HttpResponse(statistics_csv(stats), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="visitors-{stats.year}.csv"'
     return response
 
 
-@_require(VIEW)
+@staff_permission_required(VIEW)
 def calendar_feed(request):
     """The staff member's secret calendar address; POST makes a new one (the old stops working)."""
     feed = CalendarFeedToken.objects.filter(user=request.user).first()

@@ -1,20 +1,20 @@
 """The JSON API of visit booking (for the WeChat mini-program), described in
 ``openapi.py`` and served at /api/visits/openapi.json.
 
-Bad input gets ``400 {"errors": {field: [messages]}}`` in the request's
-language (Accept-Language); too few places ``409 {"detail", "places_left"}``.
+Errors have the site's one body (docs/api.md): ``{"code", "errors": {field: [messages]}}`` in the
+request's language, e.g. 400 for bad input, 409 ``not_enough_places`` with ``places_left``,
+422 ``idempotency_conflict``, 404 ``not_found``.  The mini-program calls without a session, so
+the endpoints need no CSRF token (``csrf=False``).
 """
 
 import datetime
-import functools
-import json
 
-from django.http import JsonResponse
-from django.utils import translation
+from django.http import HttpRequest, JsonResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+
+from college.core.jsonapi import ApiError, error_response, form_errors, json_api, not_found, read_json_object
+from college.core.params import parse_date
 
 from . import services
 from .forms import VisitRequestForm
@@ -29,28 +29,8 @@ BOOLEAN_FIELDS = ("needs_guided_tour", "needs_briefing", "needs_meeting_room")
 IDEMPOTENCY_KEY_MAX = 100
 
 
-def api_language(view):
-    """Answer in the language of Accept-Language.
-
-    The API lives outside the language prefix, where LocaleMiddleware always
-    picks the default language (prefix_default_language=False).
-    """
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        language = translation.get_language_from_request(request, check_path=False)
-        with translation.override(language):
-            request.LANGUAGE_CODE = language
-            return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-def errors(field_errors, status=400):
-    return JsonResponse({"errors": field_errors}, status=status)
-
-
-def slot_json(slot):
+def slot_json(slot: Slot) -> dict:
+    """A slot as the API shows it (times in ISO 8601 with +08:00)."""
     return {
         "id": slot.pk,
         "start": slot.start_at.isoformat(),
@@ -61,7 +41,8 @@ def slot_json(slot):
     }
 
 
-def visit_json(visit):
+def visit_json(visit: VisitRequest) -> dict:
+    """A request as the API shows it (no phone, email or roster)."""
     return {
         "code": visit.code,
         "status": visit.status,
@@ -77,25 +58,21 @@ def visit_json(visit):
     }
 
 
-def _parse_date(value, field, problems):
-    try:
-        return datetime.date.fromisoformat(value)
-    except (TypeError, ValueError):
+def _date(request: HttpRequest, field: str, problems: dict) -> datetime.date | None:
+    day = parse_date(request.GET[field])
+    if day is None:
         problems[field] = [_("Enter a date as YYYY-MM-DD.")]
-        return None
+    return day
 
 
-@api_language
-@require_GET
+@json_api(methods=["GET"])
 def slots(request):
     """Bookable slots between ``from`` and ``to`` (both included) with the places left."""
     first, last = booking_window()
     problems = {}
-    date_from = _parse_date(request.GET["from"], "from", problems) if "from" in request.GET else first
+    date_from = _date(request, "from", problems) if "from" in request.GET else first
     date_to = (
-        _parse_date(request.GET["to"], "to", problems)
-        if "to" in request.GET
-        else (date_from or first) + datetime.timedelta(days=13)
+        _date(request, "to", problems) if "to" in request.GET else (date_from or first) + datetime.timedelta(days=13)
     )
     if not problems:
         if date_to < date_from:
@@ -103,7 +80,7 @@ def slots(request):
         elif (date_to - date_from).days > MAX_RANGE_DAYS:
             problems["to"] = [_("Ask for at most %(n)d days at once.") % {"n": MAX_RANGE_DAYS}]
     if problems:
-        return errors(problems)
+        raise ApiError(errors=problems)
     queryset = (
         Slot.objects.bookable()
         .filter(date__gte=date_from, date__lte=date_to)
@@ -114,7 +91,7 @@ def slots(request):
     return JsonResponse({"results": [slot_json(slot) for slot in queryset if slot.places_left > 0]})
 
 
-def _type_errors(payload):
+def _type_errors(payload: dict) -> dict[str, list[str]]:
     problems = {}
     for field in STRING_FIELDS:
         if field in payload and payload[field] is not None and not isinstance(payload[field], str):
@@ -134,25 +111,8 @@ def _type_errors(payload):
     return problems
 
 
-@csrf_exempt
-@api_language
-@require_http_methods(["POST"])
-def create_request(request):
-    """Ask for a visit.  Send an ``Idempotency-Key`` header so that a retry books once."""
-    if len(request.body) > MAX_BODY_BYTES:
-        return errors({"__all__": [_("The request is too large.")]}, status=413)
-    try:
-        payload = json.loads(request.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return errors({"__all__": [_("Send a JSON object.")]})
-    if not isinstance(payload, dict):
-        return errors({"__all__": [_("Send a JSON object.")]})
-    key = request.headers.get("Idempotency-Key", "").strip() or None
-    if key and (len(key) > IDEMPOTENCY_KEY_MAX or not key.isprintable()):
-        return errors({"Idempotency-Key": [_("Use a key of at most %(n)d characters.") % {"n": IDEMPOTENCY_KEY_MAX}]})
-    problems = _type_errors(payload)
-    if problems:
-        return errors(problems)
+def _form_data(payload: dict) -> dict:
+    """The JSON body as the data of the site's request form (which validates both)."""
     data = {k: v for k, v in payload.items() if k in STRING_FIELDS + INTEGER_FIELDS and v is not None}
     for field in BOOLEAN_FIELDS:
         if payload.get(field):
@@ -160,22 +120,35 @@ def create_request(request):
     if "needs_guided_tour" not in payload:
         data["needs_guided_tour"] = "on"
     data["roster"] = "\n".join(payload["roster"])
-    form = VisitRequestForm(data)
+    return data
+
+
+@json_api(methods=["POST"], csrf=False)
+def create_request(request):
+    """Ask for a visit.  Send an ``Idempotency-Key`` header so that a retry books once."""
+    payload = read_json_object(request, max_bytes=MAX_BODY_BYTES)
+    key = request.headers.get("Idempotency-Key", "").strip() or None
+    if key and (len(key) > IDEMPOTENCY_KEY_MAX or not key.isprintable()):
+        raise ApiError(
+            _("Use a key of at most %(n)d characters.") % {"n": IDEMPOTENCY_KEY_MAX}, field="Idempotency-Key"
+        )
+    problems = _type_errors(payload)
+    if problems:
+        raise ApiError(errors=problems)
+    form = VisitRequestForm(_form_data(payload))
     if not form.is_valid():
-        return errors({field: [str(m) for m in messages] for field, messages in form.errors.items()})
-    language = (
-        payload.get("language") if payload.get("language") in ("zh-hans", "en") else (get_language() or "zh-hans")
-    )
+        raise ApiError(errors=form_errors(form))
+    language = payload.get("language") if payload.get("language") in ("zh-hans", "en") else request.LANGUAGE_CODE
     try:
         visit, created = services.request_visit(
             form.cleaned_data["slot"].pk, form.details(language), idempotency_key=f"api:{key}" if key else None
         )
     except services.NotEnoughPlaces as error:
-        return JsonResponse({"detail": error.message, "places_left": error.places_left}, status=409)
+        return error_response({"slot": [error.message]}, status=409, code=error.code, places_left=error.places_left)
     except services.IdempotencyConflict as error:
-        return JsonResponse({"detail": error.message}, status=422)
+        return error_response({"Idempotency-Key": [error.message]}, status=422, code=error.code)
     except services.VisitError as error:
-        return errors({error.field or "__all__": [error.message]})
+        return error_response({error.field or "__all__": [error.message]}, code=error.code)
     visit = VisitRequest.objects.select_related("slot__hall", "guide").get(pk=visit.pk)
     response = JsonResponse(visit_json(visit), status=201 if created else 200)
     if not created:
@@ -183,11 +156,10 @@ def create_request(request):
     return response
 
 
-@api_language
-@require_GET
+@json_api(methods=["GET"])
 def request_status(request, code):
     """The status of one request, by its booking code."""
     visit = VisitRequest.objects.select_related("slot__hall", "guide").filter(code=code.upper()).first()
     if visit is None:
-        return JsonResponse({"detail": _("No request has this booking code.")}, status=404)
+        return not_found(_("No request has this booking code."), field="code")
     return JsonResponse(visit_json(visit))

@@ -2,13 +2,14 @@
 
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+
+from college.core.jsonapi import json_api
 
 from .ical import feed_ics, feed_window
 from .models import CalendarFeedToken, Status, VisitRequest
 
 
-@require_GET
+@json_api(methods=["GET"])  # iCalendar when found; errors in the API's one JSON body
 def staff_feed(request, token):
     """Approved (and checked-in) visits from a month ago to a year ahead, for a calendar client."""
     feed = CalendarFeedToken.objects.select_related("user").filter(token=token, user__is_active=True).first()

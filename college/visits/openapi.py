@@ -1,7 +1,8 @@
 """The OpenAPI 3 description of the visits API, kept by hand next to api.py."""
 
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
+
+from college.core.jsonapi import json_api
 
 _SLOT = {
     "type": "object",
@@ -16,16 +17,42 @@ _SLOT = {
     },
 }
 
-_ERRORS = {
+# The one error body of every API of the site (docs/api.md).
+_ERROR = {
     "type": "object",
-    "required": ["errors"],
+    "required": ["code", "errors"],
     "properties": {
+        "code": {
+            "type": "string",
+            "description": (
+                "A stable word for programs: invalid, not_found, method, too_large, not_enough_places, "
+                "slot_not_bookable, idempotency_conflict, server_error"
+            ),
+        },
         "errors": {
             "type": "object",
             "additionalProperties": {"type": "array", "items": {"type": "string"}},
-            "description": "Messages per field, in the language of Accept-Language",
-        }
+            "description": (
+                "Messages per field (__all__ for the request as a whole), in the request's language: "
+                "X-Language header, lang query parameter, language cookie or Accept-Language"
+            ),
+        },
     },
+    "additionalProperties": True,
+}
+
+_NOT_ENOUGH_PLACES = {
+    "allOf": [
+        {"$ref": "#/components/schemas/Error"},
+        {
+            "type": "object",
+            "required": ["places_left"],
+            "properties": {
+                "code": {"type": "string", "enum": ["not_enough_places"]},
+                "places_left": {"type": "integer", "description": "People who can still book on the slot"},
+            },
+        },
+    ]
 }
 
 _STATUS = {"type": "string", "enum": ["pending", "approved", "declined", "cancelled", "checked_in", "no_show"]}
@@ -83,6 +110,13 @@ def _json(schema_ref):
     return {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema_ref}"}}}
 
 
+def _error(description, schema_ref="Error"):
+    return {"description": description, "content": _json(schema_ref)}
+
+
+_METHOD = _error("Method not allowed (the Allow header lists the allowed ones)")
+
+
 SCHEMA = {
     "openapi": "3.0.3",
     "info": {
@@ -114,7 +148,8 @@ SCHEMA = {
                             }
                         },
                     },
-                    "400": {"description": "Bad dates", "content": _json("Errors")},
+                    "400": _error("Bad dates"),
+                    "405": _METHOD,
                 },
             }
         },
@@ -138,20 +173,11 @@ SCHEMA = {
                         "description": "Replay of an earlier request with this Idempotency-Key",
                         "content": _json("VisitRequest"),
                     },
-                    "400": {"description": "Bad input", "content": _json("Errors")},
-                    "409": {
-                        "description": "Too few places left",
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "required": ["detail", "places_left"],
-                                    "properties": {"detail": {"type": "string"}, "places_left": {"type": "integer"}},
-                                }
-                            }
-                        },
-                    },
-                    "422": {"description": "Idempotency-Key reused for a different request"},
+                    "400": _error("Bad input: wrong types, malformed JSON, a closed day, a slot outside the window…"),
+                    "405": _METHOD,
+                    "409": _error("Too few places left (the message is under errors.slot)", "NotEnoughPlaces"),
+                    "413": _error("The body is larger than 64 KB"),
+                    "422": _error("Idempotency-Key reused for a different request (code idempotency_conflict)"),
                 },
             }
         },
@@ -162,7 +188,8 @@ SCHEMA = {
                 "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
                 "responses": {
                     "200": {"description": "The request", "content": _json("VisitRequest")},
-                    "404": {"description": "No request has this code"},
+                    "404": _error("No request has this code"),
+                    "405": _METHOD,
                 },
             }
         },
@@ -173,7 +200,7 @@ SCHEMA = {
                 "parameters": [{"name": "token", "in": "path", "required": True, "schema": {"type": "string"}}],
                 "responses": {
                     "200": {"description": "iCalendar", "content": {"text/calendar": {"schema": {"type": "string"}}}},
-                    "404": {"description": "Unknown token"},
+                    "404": _error("Unknown token"),
                 },
             }
         },
@@ -186,11 +213,18 @@ SCHEMA = {
         },
     },
     "components": {
-        "schemas": {"Slot": _SLOT, "VisitRequest": _VISIT, "NewVisitRequest": _NEW_VISIT, "Errors": _ERRORS}
+        "schemas": {
+            "Slot": _SLOT,
+            "VisitRequest": _VISIT,
+            "NewVisitRequest": _NEW_VISIT,
+            "Error": _ERROR,
+            "NotEnoughPlaces": _NOT_ENOUGH_PLACES,
+        }
     },
 }
 
 
-@require_GET
+@json_api(methods=["GET"])
 def openapi_json(request):
+    """This description as JSON."""
     return JsonResponse(SCHEMA, json_dumps_params={"ensure_ascii": False})

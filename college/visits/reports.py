@@ -1,9 +1,7 @@
 """Visitor statistics for the back office: per month against the year's
 target, by group type, province and type of unit; as an inline SVG chart
-(drawn here, no chart library or CDN) and as CSV."""
+(drawn here, no chart library or CDN) and as CSV (``college.core.spreadsheets``)."""
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -11,6 +9,8 @@ from django.db.models import Count, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+
+from college.core.spreadsheets import csv_bytes
 
 from .models import PROVINCES, GroupType, Status, UnitType, VisitRequest
 
@@ -152,27 +152,24 @@ def month_chart_svg(stats: YearStatistics, width=720, height=300) -> str:
     return "".join(parts)
 
 
-def statistics_csv(stats: YearStatistics) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([_("Section"), _("Item"), _("Groups"), _("Visitors"), _("Expected")])
-    for month in range(12):
-        writer.writerow(
-            [
-                _("Month"),
-                f"{stats.year}-{month + 1:02d}",
-                stats.groups_by_month[month],
-                stats.visitors_by_month[month],
-                stats.expected_by_month[month],
-            ]
-        )
-    writer.writerow([_("Year"), stats.year, stats.groups, stats.visitors, stats.expected])
-    writer.writerow([_("Annual target"), stats.year, "", stats.target, ""])
-    for section, rows in (
+def statistics_csv(stats: YearStatistics) -> bytes:
+    """The statistics as CSV bytes (with a BOM, formula text neutralised): months, year, target, breakdowns."""
+    rows = [
+        [
+            _("Month"),
+            f"{stats.year}-{month + 1:02d}",
+            stats.groups_by_month[month],
+            stats.visitors_by_month[month],
+            stats.expected_by_month[month],
+        ]
+        for month in range(12)
+    ]
+    rows.append([_("Year"), stats.year, stats.groups, stats.visitors, stats.expected])
+    rows.append([_("Annual target"), stats.year, "", stats.target, ""])
+    for section, breakdown in (
         (_("Group type"), stats.by_group_type),
         (_("Province"), stats.by_province),
         (_("Type of unit"), stats.by_unit_type),
     ):
-        for label, groups, visitors in rows:
-            writer.writerow([section, label, groups, visitors, ""])
-    return out.getvalue()
+        rows.extend([section, label, groups, visitors, ""] for label, groups, visitors in breakdown)
+    return csv_bytes([_("Section"), _("Item"), _("Groups"), _("Visitors"), _("Expected")], rows)

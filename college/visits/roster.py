@@ -1,16 +1,17 @@
 """Reading a group's roster: typed names, or an uploaded CSV or XLSX file."""
 
-import csv
-import io
 import re
-import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from college.core.spreadsheets import SpreadsheetError, read_table
+
 HEADER_WORDS = {"name", "names", "姓名", "名字", "人员", "成员"}
 NAME_MAX_LENGTH = 50
+#: More names than any group can have (the form then reports the count against the group size).
+MAX_ROWS = 1000
 # Letters of any script, with spaces, dots (·) and hyphens inside names.
 _NAME_RE = re.compile(r"^[^\W\d_][\w .·•'\-]*$", re.UNICODE)
 
@@ -51,37 +52,16 @@ def _drop_header(rows):
 
 
 def parse_upload(upload) -> list[str]:
-    """Names from the first column of an uploaded .csv or .xlsx file."""
+    """Names from the first column of an uploaded .csv (UTF-8 or GB18030) or .xlsx file."""
     name = (upload.name or "").lower()
+    if not name.endswith((".csv", ".xlsx")):
+        raise ValidationError(_("Upload the roster as a .csv or .xlsx file."))
     if upload.size > roster_max_bytes():
         raise ValidationError(
             _("The roster file is too large (at most %(kb)d KB).") % {"kb": roster_max_bytes() // 1024}
         )
-    data = upload.read()
-    if name.endswith(".csv"):
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise ValidationError(_("The CSV file could not be read; save it as UTF-8."))
-        if "\x00" in text:
-            raise ValidationError(_("The CSV file could not be read; save it as UTF-8."))
-        rows = [row[0] if row else "" for row in csv.reader(io.StringIO(text))]
-        return clean_names(_drop_header(rows))
-    if name.endswith(".xlsx"):
-        if not zipfile.is_zipfile(io.BytesIO(data)):
-            raise ValidationError(_("The file is not an Excel workbook (.xlsx)."))
-        try:
-            from openpyxl import load_workbook
-
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            sheet = workbook.worksheets[0]
-            rows = [row[0] if row else "" for row in sheet.iter_rows(max_col=1, max_row=1000, values_only=True)]
-            workbook.close()
-        except Exception:  # openpyxl raises many kinds for a broken file
-            raise ValidationError(_("The file is not an Excel workbook (.xlsx).")) from None
-        return clean_names(_drop_header(rows))
-    raise ValidationError(_("Upload the roster as a .csv or .xlsx file."))
+    try:
+        rows = read_table(upload, max_bytes=roster_max_bytes(), max_rows=MAX_ROWS, max_columns=1)
+    except SpreadsheetError as error:
+        raise ValidationError(error.message) from None
+    return clean_names(_drop_header([row[0] if row else "" for row in rows]))

@@ -6,10 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, DateFilter, ModelChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from college.core.staff import SafeSpreadsheetExportMixin, StaffMenuItem, has_any_permission
 
 from . import admin_views
 from .models import (
@@ -101,8 +103,11 @@ class VisitRequestFilterSet(WagtailFilterSet):
         fields = ["status", "group_type", "unit_type", "province"]
 
 
-class VisitRequestIndexView(IndexView):
-    """The request list; a row opens the request's back-office page, not a raw edit form."""
+class VisitRequestIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The request list; a row opens the request's back-office page, not a raw edit form.
+
+    Its CSV/XLSX export carries what groups typed (work unit, leader): formula text is neutralised.
+    """
 
     def get_edit_url(self, instance):
         return reverse("visits_admin:request", args=[instance.pk])
@@ -194,58 +199,32 @@ def register_admin_urls():
     return [path("visits/", include((admin_urlpatterns, "visits_admin"), namespace="visits_admin"))]
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission="visits.view_visitrequest", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
-class LazyUrlMenuItem(PermissionMenuItem):
-    """A menu item whose URL is reversed when the menu is drawn (URLs are not ready at import)."""
-
-    def __init__(self, label, url_name, **kwargs):
-        super().__init__(label, "", **kwargs)
-        self.url_name = url_name
-
-    def render_component(self, request):
-        self.url = reverse(self.url_name)
-        return super().render_component(request)
-
+VIEW_REQUESTS = "visits.view_visitrequest"
+# (label, URL name, permission, icon) of the "Visits" menu, in menu order.
+VISITS_MENU = [
+    (_("Reception calendar"), "visits_admin:calendar", VIEW_REQUESTS, "date"),
+    (_("Requests"), "visits_requests:index", VIEW_REQUESTS, "clipboard-list"),
+    (_("Check-in"), "visits_admin:check_in", VIEW_REQUESTS, "tick"),
+    (_("Statistics"), "visits_admin:statistics", VIEW_REQUESTS, "table"),
+    (_("Slots"), "visit_slots:index", "visits.view_slot", "time"),
+    (_("Weekly schedule"), "visit_opening_rules:index", "visits.view_openingrule", "calendar-alt"),
+    (_("Closed days"), "visit_closed_days:index", "visits.view_closedday", "cross"),
+    (_("Halls"), "visit_halls:index", "visits.view_hall", "home"),
+    (_("Guides"), "visit_guides:index", "visits.view_guide", "user"),
+    (_("My calendar feed"), "visits_admin:feed", VIEW_REQUESTS, "link"),
+]
 
 visits_menu = Menu(
     items=[
-        LazyUrlMenuItem(_("Reception calendar"), "visits_admin:calendar", icon_name="date", order=100),
-        LazyUrlMenuItem(_("Requests"), "visits_requests:index", icon_name="clipboard-list", order=200),
-        LazyUrlMenuItem(_("Check-in"), "visits_admin:check_in", icon_name="tick", order=300),
-        LazyUrlMenuItem(_("Statistics"), "visits_admin:statistics", icon_name="table", order=400),
-        LazyUrlMenuItem(_("Slots"), "visit_slots:index", icon_name="time", order=500, permission="visits.view_slot"),
-        LazyUrlMenuItem(
-            _("Weekly schedule"),
-            "visit_opening_rules:index",
-            icon_name="calendar-alt",
-            order=600,
-            permission="visits.view_openingrule",
-        ),
-        LazyUrlMenuItem(
-            _("Closed days"),
-            "visit_closed_days:index",
-            icon_name="cross",
-            order=700,
-            permission="visits.view_closedday",
-        ),
-        LazyUrlMenuItem(_("Halls"), "visit_halls:index", icon_name="home", order=800, permission="visits.view_hall"),
-        LazyUrlMenuItem(_("Guides"), "visit_guides:index", icon_name="user", order=900, permission="visits.view_guide"),
-        LazyUrlMenuItem(_("My calendar feed"), "visits_admin:feed", icon_name="link", order=1000),
+        StaffMenuItem(label, url_name, permission, icon_name=icon, order=100 * number)
+        for number, (label, url_name, permission, icon) in enumerate(VISITS_MENU, start=1)
     ]
 )
 
 
 class VisitsSubmenu(SubmenuMenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("visits.view_visitrequest")
+        return has_any_permission(request.user, VIEW_REQUESTS)
 
 
 @hooks.register("register_admin_menu_item")

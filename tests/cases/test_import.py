@@ -100,7 +100,7 @@ def test_json_import_and_keyword_limit(client, library, editor):
         ("cases.json", b'{"a": 1}'),
         ("cases.csv", "标题\n内容\n".encode()),
         ("cases.csv", b"title\n"),
-        ("cases.csv", "title,field\n好,x\n".encode("gbk")),
+        ("cases.csv", "title,field\n好,x\n".encode("utf-16")),  # neither UTF-8 nor GB18030
         ("cases.txt", b"title\nx\n"),
     ],
 )
@@ -112,7 +112,7 @@ def test_unreadable_files_get_a_clear_error(client, library, editor, name, conte
 
 
 def test_template_is_importable(client, library, editor):
-    upload = SimpleUploadedFile("template.csv", template_csv().encode("utf-8"))
+    upload = SimpleUploadedFile("template.csv", template_csv())
     response = client.post(URL, {"file": upload, "library": library.pk})
     assert response.status_code == 200, response.context["report"].rows[0].errors
     assert CasePage.objects.count() == 1
@@ -123,3 +123,16 @@ def test_learners_cannot_import(client, library):
     response = client.post(URL, {"file": csv_file([GOOD]), "library": library.pk})
     assert response.status_code in (302, 403)
     assert CasePage.objects.count() == 0
+
+
+def test_a_csv_saved_by_excel_on_chinese_windows_is_imported(client, library, editor):
+    # Excel's "CSV (逗号分隔)" on Chinese Windows: GB18030 (the ANSI code page), no BOM, CRLF.
+    header = "title,field,level,region,dispute_type,keywords,facts,date_released,laws,deidentified"
+    body = "\r\n".join([header, GOOD, GOOD2]) + "\r\n"
+    upload = SimpleUploadedFile("案例.csv", body.encode("gb18030"), content_type="text/csv")
+    response = client.post(URL, {"file": upload, "library": library.pk})
+    assert response.status_code == 200, response.context["report"].rows if response.context["report"] else response
+    cases = CasePage.objects.order_by("pk")
+    assert [c.title for c in cases] == ["楼上漏水纠纷", "派出所化解欠薪"]
+    assert sorted(cases[0].keyword_names()) == ["漏水", "邻里"]
+    assert cases[0].laws[0].value["law"] == "《人民调解法》第十七条"

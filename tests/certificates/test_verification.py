@@ -52,7 +52,7 @@ def test_api_reports_a_revoked_certificate_with_date_and_reason(client, issued, 
 def test_api_answers_404_for_unknown_and_malformed_codes(client, issued, code):
     response = api(client, code)
     assert response.status_code == 404
-    assert response.json()["errors"]["code"]
+    assert response.json()["code"] == "not_found" and response.json()["errors"]["code"]
 
 
 def test_api_refuses_codes_of_certificates_not_yet_issued(client, learner, course, django_capture_on_commit_callbacks):
@@ -153,7 +153,8 @@ def test_verification_is_rate_limited_per_client(client, issued, settings):
     response = api(client, issued.code)
     assert response.status_code == 429
     assert response["Retry-After"]
-    assert "请求过于频繁" in response.json()["errors"]["code"][0]
+    assert response.json()["code"] == "rate_limited"
+    assert "请求过于频繁" in response.json()["errors"]["__all__"][0]
     page = client.get(reverse("certificates:verify", args=[issued.code]))
     assert page.status_code == 429 and "请求过于频繁" in page.content.decode()
     # Another client is not affected.

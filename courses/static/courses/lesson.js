@@ -39,6 +39,17 @@
     return "playing";
   }
 
+  // Every API error has one body: {"code", "errors": {field: [messages]}} (docs/api.md).
+  function firstError(data) {
+    var errors = (data && data.errors) || {};
+    var fields = ["lesson", "token", "__all__"].concat(Object.keys(errors));
+    for (var i = 0; i < fields.length; i++) {
+      var messages = errors[fields[i]];
+      if (messages && messages.length) return messages[0];
+    }
+    return "";
+  }
+
   function warn(message) {
     warning.textContent = message;
     warning.hidden = !message;
@@ -77,6 +88,11 @@
           stopped = true;
           if (video) video.pause();
           warn(root.dataset.msgSuperseded);
+        } else if (result.status === 403) {
+          // Signed out or the page's CSRF token went stale: time no longer counts, say why.
+          stopped = true;
+          if (video) video.pause();
+          warn(firstError(result.data) || root.dataset.msgOffline);
         }
       }, function () { warn(root.dataset.msgOffline); });
     });
@@ -85,7 +101,7 @@
 
   function start() {
     post(root.dataset.startUrl, { lesson: parseInt(root.dataset.lesson, 10) }).then(function (result) {
-      if (!result.ok) { warn((result.data.errors && (result.data.errors.lesson || result.data.errors.__all__ || [""])[0]) || root.dataset.msgOffline); return; }
+      if (!result.ok) { warn(firstError(result.data) || root.dataset.msgOffline); return; }
       token = result.data.token;
       show(result.data);
       if (video && result.data.position > 0) {
