@@ -112,7 +112,7 @@ def test_the_report_is_in_the_users_language(db):
     [
         (SimpleUploadedFile("units.csv", b""), "empty"),
         (SimpleUploadedFile("units.txt", "编码,名称\nA,甲\n".encode()), "CSV or XLSX"),
-        (SimpleUploadedFile("units.xlsx", "编码,名称\nA,甲\n".encode()), "CSV or XLSX"),
+        (SimpleUploadedFile("units.xlsx", "编码,名称\nA,甲\n".encode()), "Excel workbook"),
         (SimpleUploadedFile("units.csv", "单位,人数\n甲,1\n".encode()), "first row"),
         (SimpleUploadedFile("units.csv", "编码,名称\n".encode()), "no units"),
     ],
