@@ -6,6 +6,8 @@ from celery import shared_task
 from django.conf import settings
 from django.db import DatabaseError
 
+from college.core.checks import LONGEST_RETRY_COUNTDOWN
+
 logger = logging.getLogger(__name__)
 
 # Worth another try: the database or the file storage hiccupped.
@@ -18,7 +20,7 @@ def max_retries():
 
 def backoff_seconds(retries):
     """Exponential backoff: 10 s, 20 s, 40 s … at most 10 minutes."""
-    return min(10 * 2**retries, 600)
+    return min(10 * 2**retries, LONGEST_RETRY_COUNTDOWN)
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, ignore_result=True)

@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401
         from .embedded import ensure_embedded_directories
 
         # The settings never write when imported; the embedded SQLite files need their directory.

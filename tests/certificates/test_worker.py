@@ -27,7 +27,8 @@ def workers(monkeypatch, settings, private_media):
     monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
     started = []
 
-    def start(concurrency=1, render_delay=0.0):
+    def start(concurrency=1, render_delay=0.0, visibility_timeout=None):
+        extra = {"CELERY_VISIBILITY_TIMEOUT": str(visibility_timeout)} if visibility_timeout else {}
         process = start_worker(
             queue,
             name=f"{queue}-{len(started)}@%h",
@@ -36,6 +37,7 @@ def workers(monkeypatch, settings, private_media):
                 "TEST_REDIS_URL": settings.CELERY_BROKER_URL,
                 "PRIVATE_MEDIA_ROOT": str(private_media),
                 "CERTIFICATES_TEST_RENDER_DELAY": str(render_delay),
+                **extra,
             },
             pool="prefork",
             concurrency=concurrency,
@@ -113,3 +115,23 @@ def test_killing_the_worker_mid_render_still_issues_exactly_once(workers, learne
     assert certificate.events.filter(action=CertificateEvent.Action.ISSUED).count() == 1
     assert pdf_files(private_media) == [Path(certificate.pdf.name).name]
     assert certificate.pdf.read()[:5] == b"%PDF-"
+
+
+def test_a_whole_worker_killed_mid_render_gives_its_task_back_after_the_visibility_timeout(
+    workers, learner, course, private_media
+):
+    # Not only the pool process: the worker itself goes (a lost machine), so nobody is left to
+    # give the task back; Redis does, once the visibility timeout (here 5 s) has passed.
+    worker = workers(concurrency=1, render_delay=60.0, visibility_timeout=5)
+    CourseCompletionFactory(user=learner, course=course)
+    certificate = services.request_certificate(learner, course=course)
+    wait_for(lambda: Certificate.objects.get(pk=certificate.pk).attempts >= 1, what="the render to start")
+    for pid in [*children(worker.pid), worker.pid]:
+        os.kill(pid, signal.SIGKILL)
+    worker.wait()
+    assert Certificate.objects.get(pk=certificate.pk).status == "pending"
+    workers(concurrency=1, render_delay=0.5, visibility_timeout=5)
+    wait_for(lambda: Certificate.objects.get(pk=certificate.pk).status == "issued", timeout=120, what="redelivery")
+    certificate.refresh_from_db()
+    assert certificate.events.filter(action=CertificateEvent.Action.ISSUED).count() == 1
+    assert pdf_files(private_media) == [Path(certificate.pdf.name).name]

@@ -112,3 +112,17 @@ def test_with_postgresql_and_redis_django_makes_no_directory(tmp_path):
 def test_the_test_settings_make_no_directory_when_django_starts():
     # PostgreSQL and Redis: the core app's start-up check finds no embedded file.
     assert ensure_embedded_directories() == []
+
+
+def test_a_visibility_timeout_shorter_than_a_task_is_refused_at_start(settings):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    from college.celery import app
+
+    assert app.conf.broker_transport_options["visibility_timeout"] == settings.CELERY_VISIBILITY_TIMEOUT
+    assert app.conf.task_time_limit == settings.CELERY_TASK_TIME_LIMIT
+    call_command("check")
+    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 300}
+    with pytest.raises(SystemCheckError, match="CELERY_VISIBILITY_TIMEOUT"):
+        call_command("check")
