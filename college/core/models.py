@@ -92,3 +92,29 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return f"{self.hostname} @ {self.seen_at:%Y-%m-%d %H:%M:%S}"
+
+
+class OutboxMessage(models.Model):
+    """A task to hand to Celery, written in the same transaction as the change it reports.
+
+    When the broker is down at commit time the row stays unsent, and ``college.core.outbox``
+    hands it over once the broker answers again: a visitor's booking is never lost for an email.
+    """
+
+    task = models.CharField(_("task"), max_length=200)
+    args = models.JSONField(_("arguments"), default=list)
+    queue = models.CharField(_("queue"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("handed to the broker"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
+        indexes = [
+            models.Index(fields=["created_at"], condition=models.Q(sent_at__isnull=True), name="core_outbox_unsent")
+        ]
+
+    def __str__(self):
+        return f"{self.task}{tuple(self.args)}"

@@ -23,3 +23,11 @@ def send_email_message(subject: str, body: str, to: list[str], html: str | None 
     if html:
         message.attach_alternative(html, "text/html")
     message.send()
+
+
+@shared_task(ignore_result=True)
+def relay_outbox() -> int:
+    """Hand over the outbox messages that waited for the broker (beat runs this every minute)."""
+    from .outbox import relay_unsent
+
+    return relay_unsent()

@@ -308,6 +308,8 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "college.core.tasks.record_worker_heartbeat", "schedule": 30.0},
+    # Tasks whose hand-over failed while the broker was down (college/core/outbox.py).
+    "outbox-relay": {"task": "college.core.tasks.relay_outbox", "schedule": 60.0},
     # Times are Asia/Shanghai (CELERY_TIMEZONE).
     "visits-reminders": {"task": "college.visits.tasks.send_visit_reminders", "schedule": crontab(hour=9, minute=0)},
     "visits-open-slots": {"task": "college.visits.tasks.generate_slots_ahead", "schedule": crontab(hour=0, minute=30)},
