@@ -4,9 +4,9 @@
 and hands the task to the broker once that transaction commits.  If the broker does not answer
 (Redis stopped, network cut), the request still succeeds — the booking is stored — and the row
 stays unsent; ``relay_unsent()`` (run by beat every minute as ``college.core.tasks.relay_outbox``)
-sends it when the broker is back.  A message is
-handed over at most once by the relay (rows are locked, ``skip_locked``); the tasks themselves are
-written to be safe when run twice, which covers the rare hand-over whose acknowledgement was lost.
+sends it when the broker is back.  A message is handed over at most once by the relay (rows are
+locked, ``skip_locked``); the tasks themselves are written to be safe when run twice, which covers
+the rare hand-over whose acknowledgement was lost.
 """
 
 import logging
@@ -14,18 +14,14 @@ import logging
 from celery import Task, current_app
 from django.db import transaction
 from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerError
 
 from .models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 
 # What a broker that is down raises: kombu's OperationalError and the socket errors under it.
-try:
-    from kombu.exceptions import OperationalError as BrokerError
-except ImportError:  # pragma: no cover - kombu comes with celery
-    BrokerError = OSError  # type: ignore[misc,assignment]
-
-BROKER_DOWN = (BrokerError, OSError, ConnectionError)
+BROKER_DOWN = (BrokerError, OSError)
 RELAY_BATCH = 200
 
 
@@ -48,17 +44,16 @@ def hand_over(message_id: int) -> bool:
             return True
         task = current_app.tasks[message.task]
         options = {"queue": message.queue} if message.queue else {}
+        message.attempts += 1
         try:
             # retry=False: fail at once when the broker is down instead of holding the request.
             task.apply_async(args=message.args, retry=False, **options)
         except BROKER_DOWN as error:
-            message.attempts += 1
             message.last_error = f"{type(error).__name__}: {error}"[:2000]
             message.save(update_fields=["attempts", "last_error"])
             logger.warning("outbox: broker unavailable, %s kept for later (%s)", message, error)
             return False
         message.sent_at = timezone.now()
-        message.attempts += 1
         message.save(update_fields=["sent_at", "attempts"])
     return True
 

@@ -8,6 +8,7 @@ booking system builds on, so a drift between it and the code fails here.
 
 import pytest
 import schemathesis
+import time_machine
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
@@ -30,19 +31,21 @@ CHECKS = [
 
 
 @pytest.fixture
-def visits_site(db):
+def visits_app(db):
+    """The site as a WSGI application, with the demo halls and slots of a fixed day (a Thursday)."""
     from college.core.demo import seed as seed_site
     from college.visits import demo as visits_demo
 
-    seed_site()
-    visits_demo.seed()
-    # A real WSGI call closes the database connection when the response ends, which would end
-    # the test's transaction; Django's own test client keeps it open the same way.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
+    with time_machine.travel("2027-03-11T10:00:00+08:00", tick=True):
+        seed_site()
+        visits_demo.seed()
+        # A real WSGI call closes the database connection when the response ends, which would end
+        # the test's transaction; Django's own test client keeps it open the same way.
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        yield get_wsgi_application()
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db(transaction=False)
@@ -53,6 +56,6 @@ def visits_site(db):
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
-def test_the_visits_api_keeps_its_openapi_contract(case, visits_site):
-    response = case.call(app=get_wsgi_application(), base_url="http://localhost/api/visits")
+def test_the_visits_api_keeps_its_openapi_contract(case, visits_app):
+    response = case.call(app=visits_app, base_url="http://localhost/api/visits")
     case.validate_response(response, checks=CHECKS)
