@@ -63,7 +63,7 @@ format: venv
 
 serve: venv messages
 	DJANGO_SETTINGS_MODULE=college.settings.production $(PY) manage.py collectstatic --noinput -v 0
-	DJANGO_SETTINGS_MODULE=college.settings.production $(VENV)/bin/gunicorn college.wsgi --bind 0.0.0.0:$(PORT) --workers $${WEB_CONCURRENCY:-3}
+	DJANGO_SETTINGS_MODULE=college.settings.production $(VENV)/bin/gunicorn -c college/gunicorn_conf.py --bind 0.0.0.0:$(PORT)
 
 # make bench                       the whole-stack benchmark (docs/benchmarks.md)
 # make bench BENCH_ARGS="--quick"   shorter; also --only SECTION,…  --duration S

@@ -1,8 +1,21 @@
-"""Requests refused at the edge, before any view sees them."""
+"""Requests refused at the edge, before any view sees them, and the 503 of a database that cannot be had."""
 
-from django.http import HttpRequest
+import logging
+import sys
+
+from django.conf import settings
+from django.core.signals import got_request_exception
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse
+from django.template import loader
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 
 from .errors import bad_request
+from .jsonapi import error_response, is_api_request, request_language
+
+logger = logging.getLogger(__name__)
 
 
 def _has_nul(request: HttpRequest) -> bool:
@@ -30,3 +43,83 @@ class RejectMalformedRequestMiddleware:
         if _has_nul(request):
             return bad_request(request)
         return self.get_response(request)
+
+
+# ---------------------------------------------------------------------------
+# The database cannot be reached: 503 with Retry-After, never a 500 or a reset
+# ---------------------------------------------------------------------------
+#: Seconds a client is asked to wait before trying again (the ``Retry-After`` header).
+DATABASE_RETRY_AFTER = 5
+
+
+def database_unavailable(exception: BaseException | None) -> bool:
+    """True for the errors of a database that cannot be had right now.
+
+    The pool's timeout (every connection busy, or PostgreSQL down or restarting), "too many
+    clients", a connection that broke mid-request: Django raises them as ``OperationalError`` or
+    ``InterfaceError`` (psycopg's ``PoolTimeout`` is an ``OperationalError`` too).
+    """
+    return isinstance(exception, (OperationalError, InterfaceError))
+
+
+def _page_language(request: HttpRequest) -> str:
+    # The same rule as LocaleMiddleware with prefix_default_language=False: /en/… is English,
+    # every other path the default language (this middleware runs before LocaleMiddleware).
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
+def service_unavailable(request: HttpRequest) -> HttpResponse:
+    """The 503 of a database that cannot be had: JSON under /api/, a page elsewhere.
+
+    The page is rendered without the request, so no context processor (menus, site settings,
+    the signed-in user) goes to the database for it.
+    """
+    headers = {"Retry-After": str(DATABASE_RETRY_AFTER)}
+    if is_api_request(request):
+        with translation.override(request_language(request)):
+            return error_response(
+                {"__all__": [_("The site is very busy at the moment. Please try again in a few seconds.")]},
+                status=503,
+                code="unavailable",
+                headers=headers,
+                retry_after=DATABASE_RETRY_AFTER,
+            )
+    language = _page_language(request)
+    with translation.override(language):
+        body = loader.render_to_string("503.html", {"retry_after": DATABASE_RETRY_AFTER, "language": language})
+    response = HttpResponse(body, status=503, headers=headers)
+    add_never_cache_headers(response)
+    return response
+
+
+def _mark_database_unavailable(sender, request=None, **kwargs):
+    # got_request_exception is sent inside Django's ``except`` block, so the exception is at hand.
+    if request is not None and database_unavailable(sys.exc_info()[1]):
+        request.college_database_unavailable = True
+
+
+class DatabaseUnavailableMiddleware:
+    """503 with ``Retry-After`` when the database cannot be had, in the visitor's language.
+
+    A view or template that cannot get a connection raises into ``process_exception``.  The
+    middleware below this one (sessions, the signed-in user) turn their exceptions into a 500
+    before it could see them; the ``got_request_exception`` signal marks such a request, and the
+    500 is replaced here.  Place it high in MIDDLEWARE, below WhiteNoise (static files need no
+    database).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        got_request_exception.connect(_mark_database_unavailable, dispatch_uid="college-database-unavailable")
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 500 and getattr(request, "college_database_unavailable", False):
+            return service_unavailable(request)
+        return response
+
+    def process_exception(self, request, exception):
+        if database_unavailable(exception):
+            logger.warning("503 for %s: the database is unavailable (%s)", request.path, exception)
+            return service_unavailable(request)
+        return None

@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
 from .health import run_checks
+from .middleware import DATABASE_RETRY_AFTER
 
 MAX_QUERY_LENGTH = 100
 
@@ -14,7 +15,10 @@ MAX_QUERY_LENGTH = 100
 def healthz(request):
     """200 when the database, cache, broker, worker and search answer; else 503."""
     ok, checks = run_checks()
-    return JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)
+    response = JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)
+    if not checks["database"]["ok"]:
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    return response
 
 
 def search(request):

@@ -102,6 +102,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # High up, so that a database that cannot be had is a 503 with Retry-After (never a 500) also
+    # when sessions or the signed-in user meet it; below WhiteNoise, as static files need no database.
+    "college.core.middleware.DatabaseUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -162,6 +165,35 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+
+# PostgreSQL: a bounded pool of connections per process (Django's psycopg pool), so that a burst of
+# requests waits for a free connection instead of opening one each and meeting PostgreSQL's
+# "too many clients".  Size it so that every process's DB_POOL_MAX together stays below
+# max_connections (docs/deployment.md, "Database connections").  A request that waits longer than
+# DB_POOL_TIMEOUT seconds gets a 503 with Retry-After (college.core.middleware).  DB_POOL_MAX=0
+# turns the pool off (one connection per thread, kept DATABASE_CONN_MAX_AGE seconds), e.g. behind
+# PgBouncer.  The health check on every checkout (CONN_HEALTH_CHECKS) drops the connections a
+# PostgreSQL restart broke, so the site recovers without restarting gunicorn.
+DB_POOL_MIN = env_number("DB_POOL_MIN", 2)
+DB_POOL_MAX = env_number("DB_POOL_MAX", 4)
+DB_POOL_TIMEOUT = env_number("DB_POOL_TIMEOUT", 10.0)
+
+
+def postgresql_pool(database, min_size=DB_POOL_MIN, max_size=DB_POOL_MAX, timeout=DB_POOL_TIMEOUT):
+    """Give a PostgreSQL entry of DATABASES the connection pool (CONN_MAX_AGE must then be 0)."""
+    if database["ENGINE"] != "django.db.backends.postgresql" or max_size <= 0:
+        return database
+    database["CONN_MAX_AGE"] = 0
+    database["CONN_HEALTH_CHECKS"] = True
+    database.setdefault("OPTIONS", {})["pool"] = {
+        "min_size": min(min_size, max_size),
+        "max_size": max_size,
+        "timeout": timeout,
+    }
+    return database
+
+
+postgresql_pool(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --------------------------------------------------------------------------
@@ -183,6 +215,10 @@ else:
             "LOCATION": "college",
         }
     }
+
+# The session is read from the cache and only written through to the database, so that a
+# signed-in request does not cost a query for its session (and a cache miss still finds it).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --------------------------------------------------------------------------
 # Authentication (django-allauth)

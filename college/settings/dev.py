@@ -25,3 +25,9 @@ if not SECRET_KEY:  # noqa: F405
 ALLOWED_HOSTS = ALLOWED_HOSTS + ["testserver"]  # noqa: F405
 # Relaxed for the local HTTP server only.
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+
+# `make run` serves through gunicorn (scripts/run-dev.sh), not runserver: whitenoise serves the
+# static files straight from the apps' and static/ folders and sees an edited file at once, no
+# collectstatic needed (these are whitenoise's defaults under DEBUG; stated so they hold without).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
