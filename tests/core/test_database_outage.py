@@ -128,7 +128,11 @@ def postgres():
         migrate = subprocess.run(
             [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
             cwd=ROOT,
-            env={**os.environ, "DJANGO_SETTINGS_MODULE": "college.settings.test", "DATABASE_URL": cluster.url("college")},
+            env={
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": "college.settings.test",
+                "DATABASE_URL": cluster.url("college"),
+            },
             capture_output=True,
             text=True,
             timeout=600,
@@ -193,9 +197,7 @@ def test_a_burst_larger_than_the_pool_is_answered_200_or_503_never_reset(server,
     assert connections <= 2
 
 
-def test_an_outage_is_503_in_the_visitors_language_and_the_site_recovers_without_a_restart(
-    server, running_postgres
-):
+def test_an_outage_is_503_in_the_visitors_language_and_the_site_recovers_without_a_restart(server, running_postgres):
     assert server.get(API).status == 200
     answers: list[Answer] = []
     flowing = threading.Event()
