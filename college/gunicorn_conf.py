@@ -42,6 +42,9 @@ max_requests = _int("WEB_MAX_REQUESTS", 1000)
 max_requests_jitter = _int("WEB_MAX_REQUESTS_JITTER", 100)
 
 errorlog = "-"
+# Gunicorn 27's control socket is one path per user ($HOME/.gunicorn/gunicorn.ctl): two servers on
+# one machine (tests, benchmarks, a second site) would take it from each other.  Not used here.
+control_socket_disable = True
 
 
 def worker_exit(server, worker):
