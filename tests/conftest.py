@@ -1,7 +1,57 @@
 """Fixtures shared by every test module."""
 
+import datetime
+import os
+import zoneinfo
+
 import pytest
+import time_machine
 from django.core.cache import cache
+
+# --------------------------------------------------------------------------
+# The suite on a given date (docs/testing.md, "Running on a given date").
+# COLLEGE_TEST_DATE=YYYY-MM-DD travels the clock of every test -- its fixtures,
+# the test and its teardown -- to that day at TEST_TIME_OF_DAY in Asia/Shanghai,
+# ticking from there. time_machine patches time.time, datetime.now, date.today
+# (so Django's timezone.now and localdate follow). Processes a test starts
+# (Celery workers, Chromium) keep the real clock: those tests are not date_sensitive.
+# --------------------------------------------------------------------------
+TEST_DATE_ENV = "COLLEGE_TEST_DATE"
+TEST_TIME_OF_DAY = datetime.time(10, 0)
+TEST_TIME_ZONE = zoneinfo.ZoneInfo("Asia/Shanghai")
+
+
+def travel_instant(value: str) -> datetime.datetime:
+    """The instant a run on ``value`` (YYYY-MM-DD) starts each test at; ValueError when not a date."""
+    try:
+        day = datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"{TEST_DATE_ENV}={value!r} is not a date YYYY-MM-DD") from None
+    return datetime.datetime.combine(day, TEST_TIME_OF_DAY, tzinfo=TEST_TIME_ZONE)
+
+
+def pytest_configure(config):
+    if os.environ.get(TEST_DATE_ENV):
+        try:
+            travel_instant(os.environ[TEST_DATE_ENV])
+        except ValueError as error:
+            raise pytest.UsageError(str(error)) from None
+
+
+def pytest_report_header(config):
+    if os.environ.get(TEST_DATE_ENV):
+        return f"{TEST_DATE_ENV}: clock travelled to {travel_instant(os.environ[TEST_DATE_ENV]).isoformat()}"
+    return None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    value = os.environ.get(TEST_DATE_ENV)
+    if not value:
+        yield
+        return
+    with time_machine.travel(travel_instant(value), tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

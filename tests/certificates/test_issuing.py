@@ -18,7 +18,7 @@ from .factories import (
     complete_course,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 def test_completing_a_course_issues_a_certificate_after_commit(learner, course, django_capture_on_commit_callbacks):

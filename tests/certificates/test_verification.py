@@ -7,7 +7,7 @@ from django.utils import timezone
 from college.certificates import services
 from college.certificates.models import Certificate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 def api(client, code, **headers):

@@ -9,7 +9,7 @@ from college.organisations.models import Unit, UnitApiToken, hash_token
 
 from .factories import YEAR, CadreFactory, UnitFactory, credit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 SEARCH = "/api/organisations/units/"
 

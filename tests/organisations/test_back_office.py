@@ -19,7 +19,7 @@ from tests.accounts.factories import UserFactory
 
 from .factories import YEAR
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 CADRES = "/admin/organisations/cadres/"
 

@@ -11,7 +11,7 @@ from college.organisations import demo, reports, scoping, services
 from college.organisations.models import Unit, UnitAdministrator
 from courses.models import CreditEntry
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 TODAY = datetime.date(2026, 11, 2)
 README = Path(__file__).resolve().parents[2] / "README.md"

@@ -9,7 +9,7 @@ from college.visits.models import ClosedDay, Slot, Status, VisitRequest, local_t
 
 from .factories import SlotFactory, VisitPayloadFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 def post(client, payload, key=None, lang="zh-hans", raw=None):

@@ -12,7 +12,7 @@ from tests.accounts.factories import UserFactory
 
 from .factories import GuideFactory, HallFactory, SlotFactory, VisitRequestFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 @pytest.fixture

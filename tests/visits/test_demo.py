@@ -16,7 +16,7 @@ from college.visits.models import (
     local_today,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 def last_open_day(first: datetime.date, last: datetime.date) -> datetime.date:

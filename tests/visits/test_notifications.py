@@ -14,7 +14,7 @@ from college.visits.models import CalendarFeedToken, Status, VisitRequest, local
 
 from .factories import SlotFactory, VisitDetailsFactory, VisitRequestFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 def test_nothing_is_sent_before_commit(slot, mailoutbox, django_capture_on_commit_callbacks):

@@ -11,7 +11,7 @@ from college.visits.models import ClosedDay, Status, VisitRequest
 
 from .factories import VisitRequestFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 def form_data(slot_obj, size=3, **overrides):

@@ -19,7 +19,7 @@ from college.visits.models import (
 
 from .factories import GuideFactory, HallFactory, SlotFactory, VisitDetailsFactory, VisitRequestFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.date_sensitive]
 
 
 def test_request_holds_places_while_pending(slot):
