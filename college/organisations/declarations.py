@@ -201,7 +201,7 @@ def declare(
     User = get_user_model()
     with transaction.atomic():
         # One declaring at a time per cadre, so two at once cannot pass the yearly maximum together.
-        user = User.objects.select_for_update().select_related("unit").get(pk=user.pk)
+        user = User.objects.select_for_update(of=("self",)).select_related("unit").get(pk=user.pk)
         errors, parsed = check_declaration(user, activity_type, title, organiser, activity_date, hours, today)
         rule = rule_for(activity_type) if activity_type in ActivityType.values else None
         if visit is not None:
