@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     # catch-all, so a page must not take the same slug.
     path("", include("college.visits.urls")),
     path("", include("college.certificates.urls")),
+    path("", include("college.organisations.urls")),
     path("", include("courses.urls")),
     path("", include("cases.urls")),
     path("", include("exhibits.urls")),

@@ -193,3 +193,60 @@ class MapWorkUnitForm(forms.Form):
     remember = forms.BooleanField(
         label=_("Remember this name as another name of the unit"), required=False, initial=True
     )
+
+
+class DeclarationForm(forms.Form):
+    """A cadre's declaration of offline hours; the rules are checked by ``declarations.declare``."""
+
+    activity_type = forms.ChoiceField(label=_("Type of activity"), choices=())
+    title = forms.CharField(label=_("Activity"), max_length=200, help_text=_("E.g. the name of the class or lecture."))
+    organiser = forms.CharField(label=_("Organiser"), max_length=100)
+    activity_date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    hours = forms.DecimalField(label=_("Hours"), max_digits=6, decimal_places=2)
+    evidence = forms.FileField(
+        label=_("Evidence"),
+        required=False,
+        help_text=_("A certificate, notice or photo: PDF, PNG or JPEG, at most %(size)s MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg"}),
+    )
+    visit = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, max_mb: str = "5", **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import ActivityType
+
+        self.fields["activity_type"].choices = [("", "---------"), *ActivityType.choices]
+        self.fields["evidence"].help_text = self.fields["evidence"].help_text % {"size": max_mb}
+
+
+class DecisionForm(forms.Form):
+    """An administrator's or training staff's decision on a declaration."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("reject", _("Reject"))],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when rejecting; the cadre reads it in the email."),
+    )
+
+
+class DeclarationFilterForm(forms.Form):
+    """Filters of the declaration queue."""
+
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=())
+    unit = UnitCodeField(required=False)
+    q = forms.CharField(label=_("Name or email"), required=False, max_length=SEARCH_MAX_LENGTH)
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import DeclarationStatus
+
+        self.fields["status"].choices = [("", _("All")), *DeclarationStatus.choices]
+        if units is not None:
+            self.fields["unit"].queryset = units

@@ -9,7 +9,7 @@ Who may see which units and cadres is answered in ``scoping.py`` and nowhere els
 import hashlib
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -213,3 +213,170 @@ class CadreReminder(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.requested_at:%Y-%m-%d %H:%M}"
+
+
+# ---------------------------------------------------------------------------
+# Offline hours declared by cadres (学时申报), approved by their unit (declarations.py)
+# ---------------------------------------------------------------------------
+class ActivityType(models.TextChoices):
+    """The offline activities a cadre may declare hours for."""
+
+    TRAINING = "training", _("In-person training")
+    TEACHING = "teaching", _("On-site teaching at the college")
+    STUDY_VISIT = "visit", _("Study visit")
+    LECTURE = "lecture", _("Lecture")
+    READING = "reading", _("Self-study of a designated reading")
+
+
+class ActivityRule(models.Model):
+    """The rules of one activity type, which training staff edit: the most hours per activity and
+    per calendar year, whether the college confirms after the unit, and the kind of hours credited."""
+
+    wagtail_reference_index_ignore = True
+
+    activity_type = models.CharField(_("activity type"), max_length=16, choices=ActivityType.choices, unique=True)
+    max_hours_per_activity = models.DecimalField(
+        _("most hours per activity"), max_digits=6, decimal_places=2, default=8, validators=[MinValueValidator(0.5)]
+    )
+    max_hours_per_year = models.DecimalField(
+        _("most hours per year"),
+        max_digits=6,
+        decimal_places=2,
+        default=40,
+        validators=[MinValueValidator(0.5)],
+        help_text=_("Declared and approved hours of this type in one calendar year, all activities together."),
+    )
+    needs_college_confirmation = models.BooleanField(
+        _("college confirms"),
+        default=False,
+        help_text=_("After the unit approves, training staff of the college confirm before the hours count."),
+    )
+    credit_type = models.CharField(
+        _("credited as"),
+        max_length=10,
+        choices=[("required", _("Required")), ("elective", _("Elective"))],
+        default="elective",
+    )
+    evidence_required = models.BooleanField(_("evidence required"), default=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("declaration rule")
+        verbose_name_plural = _("declaration rules")
+        ordering = ["activity_type"]
+
+    def __str__(self):
+        return str(self.get_activity_type_display())
+
+
+class DeclarationStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Waiting for the unit")
+    UNIT_APPROVED = "unit_approved", _("Waiting for the college")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+def private_storage():
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+class HoursDeclaration(models.Model):
+    """Hours a cadre declares for an offline activity, with its evidence and its decisions."""
+
+    wagtail_reference_index_ignore = True
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("cadre"), on_delete=models.CASCADE, related_name="hours_declarations"
+    )
+    # The cadre's unit when they declared: the unit whose administrators decide.
+    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="declarations")
+    activity_type = models.CharField(_("activity type"), max_length=16, choices=ActivityType.choices)
+    title = models.CharField(_("activity"), max_length=200)
+    organiser = models.CharField(_("organiser"), max_length=100)
+    activity_date = models.DateField(_("date of the activity"))
+    hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2)
+    credit_type = models.CharField(_("credited as"), max_length=10)
+    needs_college_confirmation = models.BooleanField(_("college confirms"), default=False)
+    evidence = models.FileField(_("evidence"), storage=private_storage, upload_to="declarations/", blank=True)
+    evidence_name = models.CharField(_("evidence file name"), max_length=200, blank=True)
+    evidence_type = models.CharField(max_length=40, blank=True)
+    visit = models.ForeignKey(
+        "visits.VisitRequest",
+        verbose_name=_("study visit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=DeclarationStatus.choices, default=DeclarationStatus.SUBMITTED
+    )
+    credit_entry = models.OneToOneField(
+        "courses.CreditEntry",
+        verbose_name=_("ledger entry"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="declaration",
+    )
+    # The cadre's language when declaring: the decision's email is written in it.
+    language = models.CharField(_("language"), max_length=10, default="zh-hans")
+    created_at = models.DateTimeField(_("declared at"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("hours declaration")
+        verbose_name_plural = _("hours declarations")
+        ordering = ["-created_at", "-pk"]
+        permissions = [("confirm_hoursdeclaration", _("Can confirm declared hours for the college"))]
+        indexes = [models.Index(fields=["status", "created_at"], name="declaration_status")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(hours__gt=0), name="declaration_hours_positive"),
+            models.UniqueConstraint(
+                fields=["user", "visit"], condition=models.Q(visit__isnull=False), name="one_declaration_per_visit"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.title} · {self.hours}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (DeclarationStatus.SUBMITTED, DeclarationStatus.UNIT_APPROVED)
+
+
+class DeclarationEvent(models.Model):
+    """The audit trail of a declaration: who submitted, approved, rejected or confirmed it, and when."""
+
+    wagtail_reference_index_ignore = True
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        UNIT_APPROVED = "unit_approved", _("Approved by the unit")
+        UNIT_REJECTED = "unit_rejected", _("Rejected by the unit")
+        CONFIRMED = "confirmed", _("Confirmed by the college")
+        COLLEGE_REJECTED = "college_rejected", _("Rejected by the college")
+        CREDITED = "credited", _("Hours entered in the ledger")
+
+    declaration = models.ForeignKey(HoursDeclaration, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("declaration history entry")
+        verbose_name_plural = _("declaration history")
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.comment}".strip()

@@ -46,3 +46,36 @@ def send_cadre_reminder(reminder_id):
         reminder.sent_at = timezone.now()
         reminder.save(update_fields=["sent_at"])
     return True
+
+
+@shared_task(ignore_result=True)
+def send_declaration_email(declaration_id, kind):
+    """Tell a cadre that their declared hours were approved (and credited) or rejected, with the comment.
+
+    Sent through the outbox after the decision commits; a declaration whose status no longer
+    matches ``kind`` sends nothing.  Returns True when an email went out.
+    """
+    from .models import DeclarationEvent, DeclarationStatus, HoursDeclaration
+
+    declaration = HoursDeclaration.objects.select_related("user", "unit").filter(pk=declaration_id).first()
+    expected = DeclarationStatus.APPROVED if kind == "approved" else DeclarationStatus.REJECTED
+    if declaration is None or declaration.status != expected or not declaration.user.email:
+        return False
+    comments = [
+        event.comment
+        for event in declaration.events.exclude(action=DeclarationEvent.Action.SUBMITTED).order_by("at", "pk")
+        if event.comment
+    ]
+    with translation.override(declaration.language or settings.LANGUAGE_CODE):
+        context = {
+            "declaration": declaration,
+            "user": declaration.user,
+            "kind": kind,
+            "comments": comments,
+            "activity_type": declaration.get_activity_type_display(),
+            "site_url": getattr(settings, "SITE_URL", ""),
+        }
+        subject = render_to_string("organisations/email/declaration_subject.txt", context).strip()
+        body = render_to_string("organisations/email/declaration_body.txt", context)
+    send_mail(subject, body, None, [declaration.user.email])
+    return True

@@ -16,9 +16,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views, scoping, services
+from . import admin_views, declaration_admin, scoping, services
 from .forms import UnitForm
-from .models import Unit, UnitType
+from .models import ActivityRule, Unit, UnitType
 
 LEVELS = [(1, _("1 · province")), (2, _("2 · city")), (3, _("3 · county or district")), (4, _("4 · town or unit"))]
 LEVELS += [(depth, str(depth)) for depth in range(5, 9)]
@@ -135,7 +135,47 @@ def register_unit_viewset():
     return unit_viewset
 
 
+class ActivityRuleViewSet(ModelViewSet):
+    """The rules of each declared activity type, which training staff edit (one per type)."""
+
+    model = ActivityRule
+    icon = "cog"
+    menu_label = _("Declaration rules")
+    add_to_admin_menu = False
+    name = "declaration_rules"
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    form_fields = [
+        "activity_type",
+        "max_hours_per_activity",
+        "max_hours_per_year",
+        "needs_college_confirmation",
+        "credit_type",
+        "evidence_required",
+    ]
+    list_display = [
+        Column("activity_type", label=_("activity type"), accessor="get_activity_type_display"),
+        "max_hours_per_activity",
+        "max_hours_per_year",
+        "needs_college_confirmation",
+        Column("credit_type", label=_("credited as"), accessor="get_credit_type_display"),
+        "evidence_required",
+        "updated_at",
+    ]
+
+
+activity_rule_viewset = ActivityRuleViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_activity_rule_viewset():
+    return activity_rule_viewset
+
+
 admin_urlpatterns = [
+    path("declarations/", declaration_admin.declaration_list, name="declarations"),
+    path("declarations/export.<str:fmt>", declaration_admin.declaration_export, name="declaration_export"),
+    path("declarations/<int:pk>/", declaration_admin.declaration_detail, name="declaration"),
     path("cadres/", admin_views.cadre_list, name="cadres"),
     path("cadres/export.<str:fmt>", admin_views.cadre_export, name="cadre_export"),
     path("cadres/remind/", admin_views.cadre_remind, name="cadre_remind"),
@@ -185,6 +225,21 @@ organisations_menu = Menu(
         ),
         OrganisationMenuItem(
             _("Report by unit"), "organisations_admin:report", name="organisations-report", icon_name="table", order=200
+        ),
+        OrganisationMenuItem(
+            _("Declared hours"),
+            "organisations_admin:declarations",
+            name="organisations-declarations",
+            icon_name="doc-full",
+            order=250,
+        ),
+        OrganisationMenuItem(
+            _("Declaration rules"),
+            "declaration_rules:index",
+            name="organisations-declaration-rules",
+            permission="organisations.change_activityrule",
+            icon_name="cog",
+            order=800,
         ),
         OrganisationMenuItem(
             _("Unit administrators"),
