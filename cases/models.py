@@ -266,6 +266,9 @@ class CasePage(Page):
     deid_documents_checked = models.BooleanField(_("attachments and images checked"), default=False)
     # Plain text of every text field, kept for the database search backend.
     search_text = models.TextField(editable=False, blank=True)
+    # Field-prefixed Han bigrams of the searched fields; on PostgreSQL a GIN-indexed vector of
+    # them serves the Chinese case search (cases/search/bigrams.py, migration 0003).
+    search_bigrams = models.TextField(editable=False, blank=True, default="")
 
     content_panels = Page.content_panels + [
         FieldPanel("case_number", read_only=True),
@@ -355,7 +358,20 @@ class CasePage(Page):
             assign_case_number(self)
         # The subtitle is searched on its own column; this is the body of the case.
         self.search_text = "\n".join([strip_tags(self.key_points or "")] + self.full_text_parts())
+        self.search_bigrams = self.compute_search_bigrams()
         return super().save(*args, **kwargs)
+
+    def compute_search_bigrams(self, keywords=None):
+        from .search.bigrams import search_bigrams
+
+        return search_bigrams(
+            self.title,
+            self.subtitle,
+            self.case_number,
+            self.keyword_names() if keywords is None else keywords,
+            self.key_points,
+            self.search_text,
+        )
 
     # -- display ------------------------------------------------------------
     @property

@@ -150,6 +150,8 @@ def bulk_create_cases(library, count, seed=2026, batch_size=1000, progress=None)
                     search_text="\n".join([row["key_points"], row["body"]]),
                     **{name: True for name in DEIDENTIFICATION_CHECKLIST},
                 )
+                case.title = row["title"]
+                case.search_bigrams = case.compute_search_bigrams(keywords=row["keywords"])
                 cases.append(case)
             # Multi-table inheritance: the Page rows exist; insert only CasePage's own columns.
             CasePage.objects.all()._batched_insert(cases, local_fields, batch_size=batch_size)

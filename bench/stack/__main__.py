@@ -54,6 +54,11 @@ def parse_args(argv=None):
         help="p95 (ms) above which a heartbeat rate no longer holds (200)",
     )
     parser.add_argument("--case-sizes", default=None, help="case counts for case search (10000,100000; quick 10000)")
+    parser.add_argument(
+        "--case-engines",
+        default="postgresql,osmem",
+        help="engines measured by the case search section (postgresql,osmem)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards (for a look with psql)")
     parser.add_argument("--output", default=str(ROOT / "bench-results"), help="report directory (bench-results/)")
     args = parser.parse_args(argv)
@@ -63,6 +68,9 @@ def parse_args(argv=None):
         parser.error(f"unknown section(s) {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}")
     args.duration = args.duration or (5.0 if args.quick else 10.0)
     args.learners = args.learners or (500 if args.quick else 2250)
+    args.case_engines = [e.strip() for e in args.case_engines.split(",") if e.strip()]
+    if set(args.case_engines) - {"postgresql", "osmem"}:
+        parser.error("--case-engines: choose from postgresql, osmem")
     args.case_sizes = [int(s) for s in (args.case_sizes or ("10000" if args.quick else "10000,100000")).split(",") if s]
     return args
 
@@ -161,7 +169,14 @@ def main(argv=None):
         if "cases" in args.sections:
             section(
                 "cases",
-                lambda: cases.run(args.case_sizes, args.redis_db, free_port(port + 1 if args.port else 0), var_root),
+                lambda: cases.run(
+                    args.case_sizes,
+                    args.redis_db,
+                    free_port(port + 1 if args.port else 0),
+                    var_root,
+                    database=f"{args.database}_cases",
+                    engines=args.case_engines,
+                ),
             )
     except KeyboardInterrupt as stop:
         interrupted = str(stop) or "Ctrl-C"

@@ -94,7 +94,19 @@ def measure(stack, requests, budget):
     return results
 
 
-def run(sizes, redis_db, port, var_root, requests=30, budget=60, keep_dumps=True):
+def run(
+    sizes,
+    redis_db,
+    port,
+    var_root,
+    requests=30,
+    budget=60,
+    keep_dumps=True,
+    database="college_bench_cases",
+    engines=("postgresql", "osmem"),
+):
+    """Measure case search at each size; ``database`` is dropped and made again, ``engines`` chooses
+    PostgreSQL (database search) and/or osmem-server (the Elasticsearch API)."""
     from osmem_server import OsmemServer
 
     key = dataset_key()
@@ -103,7 +115,7 @@ def run(sizes, redis_db, port, var_root, requests=30, budget=60, keep_dumps=True
     for old in var_root.glob("cases-*.dump"):
         if key not in old.name:
             old.unlink()
-    stack = Stack("college_bench_cases", redis_db, port, var_root / "cases")
+    stack = Stack(database, redis_db, port, var_root / "cases")
     results = []
     current = 0
     try:
@@ -128,13 +140,18 @@ def run(sizes, redis_db, port, var_root, requests=30, budget=60, keep_dumps=True
             prepared = round(time.perf_counter() - t0, 1)
             count = int(psql("SELECT count(*) FROM cases_casepage", database=stack.database))
             row = {"size": size, "cases": count, "dataset": origin, "prepare_s": prepared}
-            log(f"  {count:,} cases ready ({origin}, {prepared} s); PostgreSQL search:")
-            stack.extra_env = {}
-            stack.start(worker=False)
-            try:
-                row["postgresql"] = measure(stack, requests, budget)
-            finally:
-                stack.stop()
+            log(f"  {count:,} cases ready ({origin}, {prepared} s)")
+            if "postgresql" in engines:
+                log("  PostgreSQL search:")
+                stack.extra_env = {}
+                stack.start(worker=False)
+                try:
+                    row["postgresql"] = measure(stack, requests, budget)
+                finally:
+                    stack.stop()
+            if "osmem" not in engines:
+                results.append(row)
+                continue
             server = OsmemServer.start(addr=f"127.0.0.1:{free_port()}")
             try:
                 stack.extra_env = {

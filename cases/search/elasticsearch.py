@@ -171,25 +171,38 @@ class ElasticsearchCaseSearch(CaseSearchBackend):
         )
         if case is None:
             return self.remove(page_id)
+        from .rebuild import rebuilding_targets
+
+        document = case_to_document(case)
         try:
             self.ensure_index()
-            self.client.index(index=self.alias, id=str(case.pk), document=case_to_document(case), refresh=True)
+            # The live alias, and the index a rebuild is filling, if one runs (rebuild.py).
+            for index in [self.alias, *rebuilding_targets(self)]:
+                self.client.index(index=index, id=str(case.pk), document=document, refresh=True)
         except self._errors() as exc:
             raise SearchUnavailable(str(exc)) from exc
         return True
 
     def remove(self, page_id):
+        """Delete the case from the live index and from a rebuild's new one; True if it was live."""
         from elasticsearch import NotFoundError
 
+        from .rebuild import rebuilding_targets
+
+        removed = False
         try:
-            if not self.alias_targets():
-                return False
-            self.client.delete(index=self.alias, id=str(page_id), refresh=True)
-        except NotFoundError:
-            return False
+            targets = rebuilding_targets(self)
+            if self.alias_targets():
+                targets.insert(0, self.alias)
+            for index in targets:
+                try:
+                    self.client.delete(index=index, id=str(page_id), refresh=True)
+                    removed = removed or index == self.alias
+                except NotFoundError:
+                    pass
         except self._errors() as exc:
             raise SearchUnavailable(str(exc)) from exc
-        return True
+        return removed
 
     def live_cases(self):
         from ..models import CasePage
@@ -202,50 +215,26 @@ class ElasticsearchCaseSearch(CaseSearchBackend):
             .order_by("pk")
         )
 
-    def rebuild(self, progress=None, chunk_size=500, documents=None, total=None):
-        """Fill a fresh index, then switch the alias to it and drop the old ones.
+    def rebuild(self, progress=None, chunk_size=500, documents=None, on_stage=None):
+        """Fill a fresh index, catch up with changes made meanwhile, switch the alias (rebuild.py).
 
         ``progress(n)`` is called after each chunk; ``documents`` (an iterable
         of dicts) replaces the live cases, for load tests.
         """
-        old = self.alias_targets()
-        new = self.create_index()
-        if documents is None:
-            cases = self.live_cases()
-            documents = (case_to_document(case) for case in cases.iterator(chunk_size=chunk_size))
-        count = 0
-        batch = []
-        try:
-            for document in documents:
-                batch.append(document)
-                if len(batch) >= chunk_size:
-                    count += self._bulk(new, batch)
-                    if progress:
-                        progress(len(batch))
-                    batch = []
-            if batch:
-                count += self._bulk(new, batch)
-                if progress:
-                    progress(len(batch))
-            self.client.indices.refresh(index=new)
-            actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
-            if not old and self.client.indices.exists(index=self.alias):
-                self.client.indices.delete(index=self.alias)
-            actions.append({"add": {"index": new, "alias": self.alias}})
-            self.client.indices.update_aliases(actions=actions)
-        except Exception as exc:
-            try:
-                self.client.indices.delete(index=new, ignore_unavailable=True)
-            except self._errors():
-                pass  # the engine is gone; the half-built index goes with the next rebuild's clean-up
-            if isinstance(exc, self._errors()):
-                raise SearchUnavailable(str(exc)) from exc
-            raise
-        # The old index, and any left by a rebuild that failed half-way.
-        leftovers = set(old) | set(self.client.indices.get(index=f"{self.alias}_*", ignore_unavailable=True).body)
-        for name in leftovers - {new}:
-            self.client.indices.delete(index=name, ignore_unavailable=True)
-        return count
+        from .rebuild import rebuild
+
+        return rebuild(self, progress=progress, chunk_size=chunk_size, documents=documents, on_stage=on_stage)
+
+    def _bulk_delete(self, index, page_ids):
+        operations = [{"delete": {"_index": index, "_id": str(page_id)}} for page_id in page_ids]
+        response = self.client.options(request_timeout=120).bulk(operations=operations)
+        failed = [
+            item
+            for item in response.get("items", [])
+            if item.get("delete", {}).get("error") and item["delete"].get("status") != 404
+        ]
+        if failed:
+            raise SearchUnavailable(f"{len(failed)} deletions were refused, e.g. {failed[0]['delete']['error']}")
 
     def _bulk(self, index, documents):
         operations = []

@@ -1,7 +1,9 @@
 """python manage.py rebuild_case_index — refill the Elasticsearch case index.
 
-Builds a fresh index beside the live one, then switches the alias to it in
-one atomic step, so that searches keep working during the rebuild.
+Builds a fresh index beside the live one, catches up with the cases changed
+meanwhile, then switches the alias to it in one atomic step, so that searches
+keep working during the rebuild and nothing published meanwhile is lost
+(cases/search/rebuild.py).
 """
 
 from django.conf import settings
@@ -28,10 +30,24 @@ class Command(BaseCommand):
             total=total, unit="case", desc="Indexing cases", file=self.stderr._out, disable=options["no_progress"]
         ) as bar:
             try:
-                count = backend.rebuild(progress=bar.update, chunk_size=options["chunk_size"])
+                count = backend.rebuild(
+                    progress=bar.update, chunk_size=options["chunk_size"], on_stage=self.stage(options)
+                )
             except SearchUnavailable as exc:
                 raise CommandError(f"Elasticsearch refused the rebuild: {exc}") from exc
         targets = backend.alias_targets()
         self.stdout.write(
             self.style.SUCCESS(f"Indexed {count} cases into {targets[0]}; alias {backend.alias} switched.")
         )
+
+    def stage(self, options):
+        messages = {
+            "loaded": "Bulk load done; catching up with cases changed meanwhile …",
+            "caught_up": "Caught up; switching the alias …",
+        }
+
+        def report(name):
+            if name in messages and not options["no_progress"]:
+                self.stderr.write(messages[name])
+
+        return report
