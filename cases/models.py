@@ -405,7 +405,9 @@ class CasePage(Page):
 
     def related_cases(self, limit=5):
         """Live cases sharing keywords or the dispute type, most shared keywords first."""
-        keyword_ids = list(self.keywords.values_list("pk", flat=True))
+        # In a preview the keywords are an in-memory cluster, which has no values_list over "pk";
+        # keywords typed in the unsaved revision and not yet stored have no id and match nothing.
+        keyword_ids = [tag.pk for tag in self.keywords.all() if tag.pk]
         condition = models.Q(keyword_items__tag_id__in=keyword_ids)
         if self.dispute_type_id:
             condition |= models.Q(dispute_type_id=self.dispute_type_id)
@@ -414,7 +416,7 @@ class CasePage(Page):
             .public()
             .filter(locale_id=self.locale_id)
             .filter(condition)
-            .exclude(pk=self.pk)
+            .exclude(translation_key=self.translation_key)
             .annotate(
                 shared=models.Count(
                     "keyword_items", filter=models.Q(keyword_items__tag_id__in=keyword_ids), distinct=True
