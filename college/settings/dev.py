@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env_bool
+from .base import VAR_DIR, env_bool, env_number
 
 DEBUG = env_bool("DEBUG", True)
 
@@ -25,3 +25,5 @@ if not SECRET_KEY:  # noqa: F405
 ALLOWED_HOSTS = ALLOWED_HOSTS + ["testserver"]  # noqa: F405
 # Relaxed for the local HTTP server only.
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# A template or code change shows at the next reload; PAGE_CACHE_SECONDS=300 to try the cache.
+PAGE_CACHE_SECONDS = env_number("PAGE_CACHE_SECONDS", 0)
