@@ -11,6 +11,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         from . import checks, signals  # noqa: F401
         from .embedded import ensure_embedded_directories
+        from .page_cache import connect_signals
+
+        connect_signals()
 
         # The settings never write when imported; the embedded SQLite files need their directory.
         ensure_embedded_directories()

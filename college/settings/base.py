@@ -105,9 +105,14 @@ MIDDLEWARE = [
     # High up, so that a database that cannot be had is a 503 with Retry-After (never a 500) also
     # when sessions or the signed-in user meet it; below WhiteNoise, as static files need no database.
     "college.core.middleware.DatabaseUnavailableMiddleware",
+    # Page cache, compression, ETag/304 (college/core/page_cache.py): gzip above the conditional
+    # GET (which must hash the uncompressed body); the cache after locale (part of its key).
+    "college.core.page_cache.CompressionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "college.core.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -213,8 +218,21 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "college",
-        }
+        },
+        # Pages in files, not process memory: a publish from any process (the admin, the worker's
+        # scheduled publishing, a management command) must purge what every process serves.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "page-cache"),
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
     }
+# Anonymous visitors get pages from the cache for this many seconds; every publish, unpublish,
+# move or delete purges it at once (college/core/page_cache.py, docs/deployment.md).  0 disables.
+PAGE_CACHE_SECONDS = env_number("PAGE_CACHE_SECONDS", 300)
+# Cache-Control max-age of those pages for browsers and proxies (which a purge cannot reach
+# unless wagtail.contrib.frontend_cache is set up): short, so a change shows within a minute.
+PAGE_CACHE_MAX_AGE = env_number("PAGE_CACHE_MAX_AGE", 60)
 
 # The session is read from the cache and only written through to the database, so that a
 # signed-in request does not cost a query for its session (and a cache miss still finds it).

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env_bool
+from .base import VAR_DIR, env_bool, env_number
 
 DEBUG = env_bool("DEBUG", True)
 
@@ -31,3 +31,5 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 # collectstatic needed (these are whitenoise's defaults under DEBUG; stated so they hold without).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# A template or code change shows at the next reload; PAGE_CACHE_SECONDS=300 to try the cache.
+PAGE_CACHE_SECONDS = env_number("PAGE_CACHE_SECONDS", 0)

@@ -34,6 +34,8 @@ CACHES = {
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "college-test"),
     }
 }
+# Off, so that the suite sees every change at once; tests/core/test_page_cache.py switches it on.
+PAGE_CACHE_SECONDS = 0
 CELERY_BROKER_URL = TEST_REDIS_URL
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
