@@ -37,6 +37,8 @@ CACHES = {
 # Off, so that the suite sees every change at once; tests/core/test_page_cache.py switches it on.
 PAGE_CACHE_SECONDS = 0
 CELERY_BROKER_URL = TEST_REDIS_URL
+# base.py chose the options for its default (SQLAlchemy) broker; Redis redelivers by timeout.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BEAT_SCHEDULE = {}

@@ -9,3 +9,7 @@ from college.settings.production import *  # noqa: F403
 from college.settings.production import STORAGES
 
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+# No page cache: the test asks what a request that needs the database answers while PostgreSQL is
+# down, and a page cached before the outage would (rightly) still be served from Redis.
+PAGE_CACHE_SECONDS = 0
