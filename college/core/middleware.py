@@ -3,17 +3,11 @@
 import logging
 import sys
 
-from django.conf import settings
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
-from django.template import loader
-from django.utils import translation
-from django.utils.cache import add_never_cache_headers
-from django.utils.translation import gettext as _
+from django.http import HttpRequest
 
-from .errors import bad_request
-from .jsonapi import error_response, is_api_request, request_language
+from .errors import bad_request, service_unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -48,10 +42,6 @@ class RejectMalformedRequestMiddleware:
 # ---------------------------------------------------------------------------
 # The database cannot be reached: 503 with Retry-After, never a 500 or a reset
 # ---------------------------------------------------------------------------
-#: Seconds a client is asked to wait before trying again (the ``Retry-After`` header).
-DATABASE_RETRY_AFTER = 5
-
-
 def database_unavailable(exception: BaseException | None) -> bool:
     """True for the errors of a database that cannot be had right now.
 
@@ -60,36 +50,6 @@ def database_unavailable(exception: BaseException | None) -> bool:
     ``InterfaceError`` (psycopg's ``PoolTimeout`` is an ``OperationalError`` too).
     """
     return isinstance(exception, (OperationalError, InterfaceError))
-
-
-def _page_language(request: HttpRequest) -> str:
-    # The same rule as LocaleMiddleware with prefix_default_language=False: /en/… is English,
-    # every other path the default language (this middleware runs before LocaleMiddleware).
-    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-
-
-def service_unavailable(request: HttpRequest) -> HttpResponse:
-    """The 503 of a database that cannot be had: JSON under /api/, a page elsewhere.
-
-    The page is rendered without the request, so no context processor (menus, site settings,
-    the signed-in user) goes to the database for it.
-    """
-    headers = {"Retry-After": str(DATABASE_RETRY_AFTER)}
-    if is_api_request(request):
-        with translation.override(request_language(request)):
-            return error_response(
-                {"__all__": [_("The site is very busy at the moment. Please try again in a few seconds.")]},
-                status=503,
-                code="unavailable",
-                headers=headers,
-                retry_after=DATABASE_RETRY_AFTER,
-            )
-    language = _page_language(request)
-    with translation.override(language):
-        body = loader.render_to_string("503.html", {"retry_after": DATABASE_RETRY_AFTER, "language": language})
-    response = HttpResponse(body, status=503, headers=headers)
-    add_never_cache_headers(response)
-    return response
 
 
 def _mark_database_unavailable(sender, request=None, **kwargs):

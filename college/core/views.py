@@ -5,8 +5,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
+from .errors import DATABASE_RETRY_AFTER
 from .health import run_checks
-from .middleware import DATABASE_RETRY_AFTER
 
 MAX_QUERY_LENGTH = 100
 

@@ -17,7 +17,8 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from college.core import health
-from college.core.middleware import DATABASE_RETRY_AFTER, DatabaseUnavailableMiddleware
+from college.core.errors import DATABASE_RETRY_AFTER
+from college.core.middleware import DatabaseUnavailableMiddleware
 from college.settings.base import postgresql_pool
 
 ROOT = Path(__file__).resolve().parents[2]
