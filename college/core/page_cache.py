@@ -30,6 +30,7 @@ files (PDFs, documents, exports) are left as they are.  ``ConditionalGetMiddlewa
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import secrets
@@ -40,7 +41,7 @@ from django.core.cache import BaseCache, caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.middleware.gzip import GZipMiddleware
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.text import compress_string
 from django.utils.translation import get_language
@@ -105,18 +106,26 @@ def purge() -> None:
     transaction.on_commit(_bump)
 
 
-def _purging_model(sender: type, instance: Any) -> bool:
+@functools.cache
+def _purging_types() -> tuple[tuple[type, ...], tuple[type, ...]]:
+    """(instance types, sender types) whose saves and deletes purge; resolved once, after ready().
+
+    Every post_save of the site (a heartbeat's study-time row too) asks, so the model lookups
+    are not repeated per save.
+    """
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
-    if isinstance(instance, Page | BaseGenericSetting | BaseSiteSetting):
-        return True
-    return issubclass(sender, Site | Locale | PageViewRestriction | get_image_model() | get_document_model()) or (
-        sender in get_snippet_models()
-    )
+    senders = (Site, Locale, PageViewRestriction, get_image_model(), get_document_model())
+    return (Page, BaseGenericSetting, BaseSiteSetting), senders + tuple(get_snippet_models())
+
+
+def _purging_model(sender: type, instance: Any) -> bool:
+    instance_types, sender_types = _purging_types()
+    return isinstance(instance, instance_types) or issubclass(sender, sender_types)
 
 
 def _on_model_change(sender, instance, **kwargs) -> None:
@@ -196,7 +205,8 @@ def cache_key(request: HttpRequest) -> str:
 
 
 def _accepts_gzip(request: HttpRequest) -> bool:
-    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
+    # Django's GZipMiddleware's own test, so a cached page is gzipped exactly when a fresh one is.
+    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 def _compressible(response: HttpResponseBase) -> bool:
@@ -213,16 +223,17 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        generation = None
+        generation = key = None
         if request_may_use_cache(request):
-            generation, hit = self._lookup(request)
+            key = cache_key(request)
+            generation, hit = self._lookup(request, key)
             if hit is not None:
                 return hit
         response = self.get_response(request)
-        if generation is not None and response_may_be_stored(request, response):
+        if key is not None and generation is not None and response_may_be_stored(request, response):
             # Stored under the generation read *before* rendering: a page published meanwhile
             # has moved the counter on, so this copy is never served.
-            self._store(request, response, generation)
+            self._store(key, response, generation)
             response["X-Page-Cache"] = "miss"
         elif response.status_code == 200 and not response.has_header("Cache-Control"):
             # Signed-in or otherwise personal: the browser may keep it but must ask again,
@@ -230,9 +241,8 @@ class PageCacheMiddleware:
             patch_cache_control(response, private=True, no_cache=True)
         return response
 
-    def _lookup(self, request: HttpRequest) -> tuple[int | None, HttpResponse | None]:
+    def _lookup(self, request: HttpRequest, key: str) -> tuple[int | None, HttpResponse | None]:
         """The current generation and the cached response, if any."""
-        key = cache_key(request)
         try:
             cache = page_cache()
             found = cache.get_many([GENERATION_KEY, key])
@@ -253,7 +263,7 @@ class PageCacheMiddleware:
         response["X-Page-Cache"] = "hit"
         return generation, response
 
-    def _store(self, request: HttpRequest, response: HttpResponseBase, generation: int) -> None:
+    def _store(self, key: str, response: HttpResponseBase, generation: int) -> None:
         assert isinstance(response, HttpResponse)
         seconds = cache_seconds()
         patch_cache_control(response, public=True, max_age=int(getattr(settings, "PAGE_CACHE_MAX_AGE", 60)))
@@ -271,7 +281,7 @@ class PageCacheMiddleware:
             "headers": [(k, v) for k, v in response.items() if k.lower() not in _SKIPPED_HEADERS],
         }
         try:
-            page_cache().set(cache_key(request), entry, seconds)
+            page_cache().set(key, entry, seconds)
         except Exception:
             logger.exception("page cache: store failed")
 
