@@ -23,8 +23,9 @@ Two things keep the new index complete when the alias moves to it:
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, TypeVar
 
 from django.utils import timezone
 
@@ -37,6 +38,14 @@ if TYPE_CHECKING:
 CATCH_UP_MARGIN = datetime.timedelta(minutes=5)
 
 Stage = Callable[[str], None]
+T = TypeVar("T")
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` as lists of ``size`` (the last one shorter), read lazily."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
 
 
 def rebuilding_alias(alias: str) -> str:
@@ -68,16 +77,7 @@ def rebuild(
             documents = (case_to_document(case) for case in cases.iterator(chunk_size=chunk_size))
         count = 0
         indexed: set[int] = set()
-        batch: list[dict] = []
-        for document in documents:
-            batch.append(document)
-            if len(batch) >= chunk_size:
-                count += backend._bulk(new, batch)
-                indexed.update(d["page_id"] for d in batch)
-                if progress:
-                    progress(len(batch))
-                batch = []
-        if batch:
+        for batch in chunks(documents, chunk_size):
             count += backend._bulk(new, batch)
             indexed.update(d["page_id"] for d in batch)
             if progress:
@@ -112,17 +112,11 @@ def catch_up(backend: ElasticsearchCaseSearch, index: str, since: datetime.datet
     live_ids = set(CasePage.objects.live().public().values_list("pk", flat=True))
     gone = sorted(indexed - live_ids)
     changed = backend.live_cases().filter(last_published_at__gte=since)
-    batch: list[dict] = []
-    for case in changed.iterator(chunk_size=chunk_size):
-        batch.append(case_to_document(case))
-        indexed.add(case.pk)
-        if len(batch) >= chunk_size:
-            backend._bulk(index, batch)
-            batch = []
-    if batch:
-        backend._bulk(index, batch)
-    for start in range(0, len(gone), chunk_size):
-        backend._bulk_delete(index, gone[start : start + chunk_size])
+    for batch in chunks(changed.iterator(chunk_size=chunk_size), chunk_size):
+        backend._bulk(index, [case_to_document(case) for case in batch])
+        indexed.update(case.pk for case in batch)
+    for page_ids in chunks(gone, chunk_size):
+        backend._bulk_delete(index, page_ids)
     return len(indexed - set(gone))
 
 
